@@ -1,0 +1,157 @@
+"""A trained model with its vocabularies and settings, saved as one `.keras` file.
+
+The file is an ordinary Keras 3 archive (`model.save`) of the model without optimizer state,
+plus one extra member, `seq2seq.json`, with what decoding needs: vocabularies, maximum
+lengths, input handling, and how the model was trained.  Loading uses
+`keras.saving.load_model(safe_mode=True)`, which refuses any code stored in the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import keras
+
+from . import models  # noqa: F401  (registers the custom layers before any load)
+from .data import Vocab
+
+META_NAME = "seq2seq.json"
+FORMAT_VERSION = 1
+CHECKPOINT_DIR = Path(__file__).resolve().parent / "resources" / "checkpoints"
+DEFAULT_CHECKPOINT = CHECKPOINT_DIR / "char_lstm.keras"
+
+
+class CheckpointError(ValueError):
+    """A checkpoint file that cannot be used; the message says what is wrong with it."""
+
+
+@dataclass
+class Seq2Seq:
+    """A trained encoder-decoder and everything needed to feed it and read its output."""
+
+    model: keras.Model
+    level: str  # "char" or "word"
+    input_vocab: Vocab
+    target_vocab: Vocab
+    max_encoder_seq_length: int
+    max_decoder_seq_length: int
+    reverse_source: bool = False
+    mask_encoder: bool = False
+    info: dict = field(default_factory=dict)  # training recipe, data, history, metrics
+
+    @property
+    def cell(self) -> str:
+        return "gru" if isinstance(self.model.get_layer("decoder"), keras.layers.GRU) else "lstm"
+
+    def meta(self) -> dict:
+        return {
+            "format_version": FORMAT_VERSION,
+            "level": self.level,
+            "cell": self.cell,
+            "input_tokens": self.input_vocab.tokens,
+            "target_tokens": self.target_vocab.tokens,
+            "max_encoder_seq_length": self.max_encoder_seq_length,
+            "max_decoder_seq_length": self.max_decoder_seq_length,
+            "reverse_source": self.reverse_source,
+            "mask_encoder": self.mask_encoder,
+            "info": self.info,
+        }
+
+
+def save(s2s: Seq2Seq, path) -> Path:
+    """Write `s2s` to `path` (a `.keras` file): weights and architecture, no optimizer state.
+
+    The file is written next to its destination and renamed into place, so an interrupted save
+    never leaves a half-written checkpoint where a good one was.
+    """
+    path = Path(path)
+    if path.suffix != ".keras":
+        raise CheckpointError(f"{path}: checkpoint files end in .keras")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # A fresh, uncompiled copy carries no optimizer state: the file holds what inference needs.
+    # (clone_model would copy the compile state too; from_config builds the bare architecture.)
+    bare = s2s.model.__class__.from_config(s2s.model.get_config())
+    bare.set_weights(s2s.model.get_weights())
+    fd, tmp = tempfile.mkstemp(suffix=".keras", dir=path.parent)
+    os.close(fd)
+    try:
+        bare.save(tmp)
+        with zipfile.ZipFile(tmp, "a", compression=zipfile.ZIP_DEFLATED) as z:
+            z.writestr(META_NAME, json.dumps(s2s.meta(), ensure_ascii=False, indent=1))
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return path
+
+
+def read_meta(path) -> dict:
+    """The `seq2seq.json` member of a checkpoint, with clear errors for damaged files."""
+    path = Path(path)
+    if not path.is_file():
+        raise CheckpointError(f"{path}: no such checkpoint file")
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            if META_NAME not in names:
+                raise CheckpointError(f"{path}: a Keras file without {META_NAME}; not a seq2seq_lib checkpoint")
+            if z.testzip() is not None:
+                raise CheckpointError(f"{path}: damaged archive (a member fails its CRC check)")
+            meta = json.loads(z.read(META_NAME).decode("utf-8"))
+    except (zipfile.BadZipFile, EOFError, OSError) as e:
+        raise CheckpointError(f"{path}: not a complete .keras archive (truncated or not a zip file: {e})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise CheckpointError(f"{path}: {META_NAME} is not valid JSON ({e})") from None
+    if meta.get("format_version") != FORMAT_VERSION:
+        raise CheckpointError(f"{path}: checkpoint format {meta.get('format_version')!r}, this library reads {FORMAT_VERSION}")
+    return meta
+
+
+def load(path=None) -> Seq2Seq:
+    """Load a checkpoint (default: the shipped character-level LSTM) with `safe_mode=True`."""
+    path = Path(path) if path is not None else DEFAULT_CHECKPOINT
+    meta = read_meta(path)
+    try:
+        model = keras.saving.load_model(path, compile=False, safe_mode=True)
+    except Exception as e:  # Keras raises many types for damaged files; name the file and cause
+        raise CheckpointError(f"{path}: Keras could not load the model ({type(e).__name__}: {str(e)[:200]})") from None
+    s2s = Seq2Seq(
+        model=model,
+        level=meta["level"],
+        input_vocab=Vocab(meta["input_tokens"]),
+        target_vocab=Vocab(meta["target_tokens"]),
+        max_encoder_seq_length=meta["max_encoder_seq_length"],
+        max_decoder_seq_length=meta["max_decoder_seq_length"],
+        reverse_source=meta.get("reverse_source", False),
+        mask_encoder=meta.get("mask_encoder", False),
+        info=meta.get("info", {}),
+    )
+    _check_consistent(s2s, path)
+    return s2s
+
+
+def _check_consistent(s2s: Seq2Seq, path):
+    """The vocabularies in seq2seq.json must fit the model's input and output layers."""
+    try:
+        dense = s2s.model.get_layer("decoder_dense")
+        s2s.model.get_layer("encoder")
+    except ValueError as e:
+        raise CheckpointError(f"{path}: the model lacks a layer this library needs ({e})") from None
+    if dense.units != len(s2s.target_vocab):
+        raise CheckpointError(
+            f"{path}: mismatched checkpoint: {len(s2s.target_vocab)} target tokens in {META_NAME} "
+            f"but the output layer has {dense.units}"
+        )
+    if s2s.level == "char":
+        n_in = s2s.model.inputs[0].shape[-1]
+    else:
+        n_in = s2s.model.get_layer("encoder_embedding").input_dim
+    if n_in != len(s2s.input_vocab):
+        raise CheckpointError(
+            f"{path}: mismatched checkpoint: {len(s2s.input_vocab)} input tokens in {META_NAME} but the model reads {n_in}"
+        )

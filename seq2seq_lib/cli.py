@@ -1,0 +1,162 @@
+"""`python -m seq2seq_lib {train,translate,evaluate,download}`.
+
+Errors the user can fix (bad data file, bad checkpoint, bad sentence, no network) end with one
+line on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import config
+
+EXAMPLES = """examples:
+  python -m seq2seq_lib translate "Be nice." "I'm tired."
+  echo "Go away." | python -m seq2seq_lib translate
+  python -m seq2seq_lib translate --trace "Be nice."
+  python -m seq2seq_lib train --epochs 3 --output my_model.keras
+  python -m seq2seq_lib train --data ../shared/data/fra-eng/fra.txt --recipe fast --output m.keras
+"""
+
+
+def _parser():
+    p = argparse.ArgumentParser(
+        prog="python -m seq2seq_lib",
+        description="Character- and word-level sequence-to-sequence translation (English→French) in Keras 3.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = p.add_subparsers(dest="command", required=True)
+
+    t = sub.add_parser("train", help="train a model and save it as a .keras checkpoint",
+                       description="Train an encoder-decoder on fra-eng pairs. Ctrl-C stops and keeps the best weights so far.")
+    t.add_argument("--data", default=None, help="fra-eng file (English<TAB>French per line); 'bundled' = the corpus "
+                   f"shipped with the library (default: ${config.DATA_ENV} if set, else bundled)")
+    t.add_argument("--num-samples", type=int, default=10_000, help="use the first N pairs (default 10000, as the tutorial)")
+    t.add_argument("--recipe", choices=sorted(config.RECIPES), default="fast",
+                   help="baseline = the tutorial's recipe; fast = bucketing, masked loss, Adam, early stopping (default)")
+    t.add_argument("--level", choices=["char", "word"], default="char", help="character- or word-level model")
+    t.add_argument("--cell", choices=["lstm", "gru"], default="lstm")
+    t.add_argument("--decoder", choices=["teacher", "free", "scheduled"], default="teacher",
+                   help="teacher forcing (default), free running (own predictions), or scheduled sampling")
+    t.add_argument("--epochs", type=int, help="number of epochs (default: the recipe's)")
+    t.add_argument("--latent-dim", type=int, help="state size (default 256)")
+    t.add_argument("--batch-size", type=int, help="batch size (default: the recipe's)")
+    t.add_argument("--reverse-source", action="store_true", help="read the English sentence backwards")
+    t.add_argument("--output", "-o", default="model.keras", help="where to save the checkpoint (default model.keras)")
+    t.add_argument("--overwrite", action="store_true", help="replace --output if it exists")
+
+    tr = sub.add_parser("translate", help="translate English sentences to French",
+                        description="Translate sentences given as arguments, or one per line on stdin "
+                        "(then exactly one output line per input line; refused lines print empty, the reason goes to stderr).")
+    tr.add_argument("sentences", nargs="*", help="English sentences (default: read lines from stdin)")
+    tr.add_argument("--model", "-m", default=None, help="checkpoint (.keras); default: the shipped character-level LSTM")
+    tr.add_argument("--trace", action="store_true", help="print each decoding step with its top-k candidates")
+    tr.add_argument("--top-k", type=int, default=config.TOP_K, help="candidates shown per step with --trace")
+
+    ev = sub.add_parser("evaluate", help="held-out metrics of a checkpoint on a fra-eng file")
+    ev.add_argument("checkpoint")
+    ev.add_argument("data", help="fra-eng file of held-out pairs ('bundled' = the bundled corpus)")
+    ev.add_argument("--num-samples", type=int, default=None, help="only the first N pairs")
+
+    d = sub.add_parser("download", help="download the full fra-eng data set (the only network access)")
+    d.add_argument("--origin", default=None, help="URL of fra-eng.zip")
+    d.add_argument("--cache-dir", default=None, help="where to keep it (default ~/.keras)")
+    d.add_argument("--sha256", default=None, help="expected sha256 of the zip; a mismatch is refused")
+    return p
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    from .checkpoints import CheckpointError
+    from .data import DataFormatError
+    from .download import DownloadError
+
+    try:
+        return {"train": _train, "translate": _translate, "evaluate": _evaluate, "download": _download}[args.command](args)
+    except (CheckpointError, DataFormatError, DownloadError, FileNotFoundError, FileExistsError) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+
+
+def _train(args) -> int:
+    from . import checkpoints, data, train
+
+    out = Path(args.output)
+    if out.exists() and not args.overwrite:
+        raise FileExistsError(f"{out} exists; pass --overwrite to replace it or choose another --output")
+    cfg = config.RECIPES[args.recipe]().replace(cell=args.cell, num_samples=args.num_samples)
+    changes = {"epochs": args.epochs, "latent_dim": args.latent_dim, "batch_size": args.batch_size}
+    cfg = cfg.replace(**{k: v for k, v in changes.items() if v is not None})
+    if args.reverse_source:
+        cfg = cfg.replace(reverse_source=True)
+    path = data.resolve_data_path(args.data)
+    pairs = data.read_pairs(path, cfg.num_samples, cfg.normalize_spaces)
+    print(f"training a {args.level}-level {cfg.cell.upper()} ({args.decoder} decoder, {args.recipe} recipe) "
+          f"on {len(pairs)} pairs of {path}", file=sys.stderr)
+    s2s, _ = train.fit(pairs, cfg, level=args.level, decoder=args.decoder)
+    s2s.info["data"] = {"file": path.name, "num_pairs": len(pairs)}
+    s2s.info["command"] = "python -m seq2seq_lib " + " ".join(sys.argv[1:]) if sys.argv[1:2] == ["train"] else None
+    checkpoints.save(s2s, out)
+    info = s2s.info
+    if info["interrupted"]:
+        print(f"interrupted: saved the best epoch so far ({info['best_epoch']}) to {out}", file=sys.stderr)
+        return 130
+    print(f"saved {out} ({info['epochs_run']} epochs, {info['wall_time_s']} s)", file=sys.stderr)
+    return 0
+
+
+def _translate(args) -> int:
+    from . import checkpoints
+    from .decoding import InputError, Translator, show_token
+
+    translator = Translator(checkpoints.load(args.model))
+    from_stdin = not args.sentences
+    sentences = [line.rstrip("\r\n") for line in sys.stdin] if from_stdin else args.sentences
+    failed = 0
+    if args.trace:
+        for s in sentences:
+            try:
+                tr = translator.trace(s, top_k=args.top_k)
+            except InputError as e:
+                print(f"error: {s!r}: {e}", file=sys.stderr)
+                failed += 1
+                continue
+            print(f"{tr.source} → {tr.output}")
+            print(f"{'step':>4}  {'chosen':<8} {'p':>6}  top-{args.top_k}")
+            for i, st in enumerate(tr.steps):
+                cands = "  ".join(f"{show_token(t)} {p:.2f}" for t, p in st.candidates)
+                print(f"{i:>4}  {show_token(st.token):<8} {st.prob:6.3f}  {cands}")
+            print(f"stop: {tr.stop_reason}\n")
+        return 1 if failed else 0
+    for i, result in enumerate(translator.translate(sentences), start=1):
+        if isinstance(result, InputError):
+            where = f"line {i}" if from_stdin else repr(sentences[i - 1])
+            print(f"error: {where}: {result}", file=sys.stderr)
+            failed += 1
+            if from_stdin:
+                print()  # keep one output line per input line
+        else:
+            print(result)
+    return 1 if failed else 0
+
+
+def _evaluate(args) -> int:
+    import json
+
+    from . import checkpoints, data, metrics
+
+    s2s = checkpoints.load(args.checkpoint)
+    pairs = data.read_pairs(data.resolve_data_path(args.data), args.num_samples)
+    print(json.dumps(metrics.evaluate(s2s, pairs), indent=1, ensure_ascii=False))
+    return 0
+
+
+def _download(args) -> int:
+    from .download import FRA_ENG_URL, download_fra_eng
+
+    path = download_fra_eng(args.origin or FRA_ENG_URL, args.cache_dir, args.sha256)
+    print(path)
+    return 0

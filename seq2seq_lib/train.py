@@ -1,0 +1,204 @@
+"""Training recipes: the tutorial's (`baseline`) and this project's (`fast`), one code path.
+
+`fit(pairs, cfg)` builds the model the config names, trains it and returns a `Seq2Seq`
+ready to save or decode.  With `cfg.bucket`, batches are drawn from rows of similar target
+length and padded only to their own longest sentence (rounded up to a multiple of 8 so that
+TensorFlow traces few shapes); with `cfg.mask_loss`, padded positions weigh nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import keras
+import numpy as np
+
+from . import config, data, models
+from .checkpoints import Seq2Seq
+
+
+def encode_pairs(pairs, input_vocab, target_vocab, level, reverse_source=False):
+    """Token ids of every pair: (sources, targets), targets wrapped in START … END."""
+    if level == "char":
+        src = [[input_vocab.index[c] for c in en] for en, _ in pairs]
+        tgt = [[target_vocab.index[c] for c in config.START_CHAR + fr + config.END_CHAR] for _, fr in pairs]
+    else:
+        src = [data.word_ids(data.tokenize_words(en), input_vocab) for en, _ in pairs]
+        start, end = target_vocab.index[config.START_WORD], target_vocab.index[config.END_WORD]
+        tgt = [[start, *data.word_ids(data.tokenize_words(fr), target_vocab), end] for _, fr in pairs]
+    if reverse_source:
+        src = [s[::-1] for s in src]
+    return src, tgt
+
+
+class Batches(keras.utils.PyDataset):
+    """Batches of (encoder input, decoder input) → decoder target, with per-position weights.
+
+    `bucket=True` sorts the rows by target length into batches and shuffles the batch order each
+    epoch; every batch is padded only as far as it needs.
+    """
+
+    def __init__(self, src, tgt, n_in, n_out, level, batch_size, bucket=True, mask_loss=True, seed=0, pad_to=None):
+        super().__init__()
+        self.src, self.tgt, self.n_in, self.n_out, self.level = src, tgt, n_in, n_out, level
+        self.mask_loss, self.pad_to = mask_loss, pad_to
+        self.max_src = pad_to[0] if pad_to else max(map(len, src))
+        self.rng = np.random.default_rng(seed)
+        order = np.argsort([len(t) for t in tgt], kind="stable") if bucket else np.arange(len(tgt))
+        self.batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+        self.on_epoch_end()
+
+    def __len__(self):
+        return len(self.batches)
+
+    def on_epoch_end(self):
+        self.rng.shuffle(self.batches)
+        # Keras reads the shapes of batches 0 and 1 to fix the input signature: put the shortest
+        # and the longest batch there, so the time axis is left free (None) when lengths vary.
+        lengths = [max(len(self.tgt[r]) for r in b) for b in self.batches]
+        lo, hi = int(np.argmin(lengths)), int(np.argmax(lengths))
+        order = [lo, hi] + [i for i in range(len(self.batches)) if i not in (lo, hi)]
+        self.batches = [self.batches[i] for i in order]
+
+    def _pad(self, seqs, length):
+        out = np.zeros((len(seqs), length), dtype="int32") - 1  # -1 = padding
+        for i, s in enumerate(seqs):
+            out[i, : len(s)] = s[:length]
+        return out
+
+    def _one_hot(self, ids, n):
+        eye = np.vstack([np.eye(n, dtype="float32"), np.zeros((1, n), dtype="float32")])
+        return eye[ids]  # index -1 picks the all-zero row
+
+    def __getitem__(self, i):
+        rows = self.batches[i]
+        src = [self.src[r] for r in rows]
+        tgt = [self.tgt[r] for r in rows]
+        round8 = lambda n: int(math.ceil(n / 8) * 8)  # noqa: E731
+        te = self.max_src  # every batch's encoder input has one length (see on_epoch_end)
+        td = self.pad_to[1] if self.pad_to else round8(max(map(len, tgt)) - 1)
+        enc = self._pad(src, te)
+        dec_in = self._pad([t[:-1] for t in tgt], td)
+        dec_out = self._pad([t[1:] for t in tgt], td)
+        weights = (dec_out >= 0).astype("float32") if self.mask_loss else np.ones(dec_out.shape, "float32")
+        if self.level == "char":
+            x = (self._one_hot(enc, self.n_in), self._one_hot(dec_in, self.n_out))
+            y = self._one_hot(dec_out, self.n_out)
+        else:  # word ids: padding is index 0
+            x = (np.maximum(enc, 0), np.maximum(dec_in, 0))
+            y = np.maximum(dec_out, 0)
+        return x, y, weights
+
+
+class BestWeights(keras.callbacks.Callback):
+    """Remembers the weights of the best epoch so far, so Ctrl-C can still keep them."""
+
+    def __init__(self, monitor="val_loss"):
+        super().__init__()
+        self.monitor, self.best, self.weights, self.epoch = monitor, math.inf, None, None
+
+    def on_epoch_end(self, epoch, logs=None):
+        value = (logs or {}).get(self.monitor, (logs or {}).get("loss"))
+        if value is not None and value < self.best:
+            self.best, self.weights, self.epoch = value, self.model.get_weights(), epoch
+
+    def restore(self):
+        if self.weights is not None:
+            self.model.set_weights(self.weights)
+
+
+class TeacherProbSchedule(keras.callbacks.Callback):
+    """Scheduled sampling: the chance of feeding the true previous token falls linearly from
+    `start` to `end` over `epochs` epochs (Bengio et al. 2015 use other decays; linear is the
+    easiest to read)."""
+
+    def __init__(self, start=1.0, end=0.0, epochs=10):
+        super().__init__()
+        self.start, self.end, self.epochs = start, end, epochs
+
+    def on_epoch_begin(self, epoch, logs=None):
+        p = self.start + (self.end - self.start) * min(1.0, epoch / max(1, self.epochs - 1))
+        self.model.get_layer("feedback").teacher_prob.assign(p)
+
+
+def build_model(cfg: config.TrainConfig, n_in, n_out, level="char", decoder="teacher", max_decoder_seq_length=None):
+    if level == "word":
+        return models.build_word_model(n_in, n_out, latent_dim=cfg.latent_dim, dropout=cfg.dropout)
+    if decoder in ("free", "scheduled"):
+        prob = 1.0 if decoder == "scheduled" else 0.0
+        return models.build_free_running_model(n_in, n_out, max_decoder_seq_length, cfg.latent_dim, prob, cfg.mask_encoder)
+    builder = models.build_gru_model if cfg.cell == "gru" else models.build_lstm_model
+    return builder(n_in, n_out, cfg.latent_dim, mask_encoder=cfg.mask_encoder, dropout=cfg.dropout)
+
+
+def optimizer(cfg):
+    return keras.optimizers.get({"class_name": cfg.optimizer, "config": {"learning_rate": cfg.learning_rate}})
+
+
+def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbacks=(), verbose="auto", steps_per_epoch=None):
+    """Train on `pairs` (the validation split is their last `cfg.validation_split`).
+
+    Returns (Seq2Seq, history dict).  Ctrl-C stops training and keeps the best epoch's weights;
+    the returned info then says `"interrupted": true`.
+    """
+    keras.utils.set_random_seed(cfg.seed)
+    if level == "char":
+        input_vocab, target_vocab = data.char_vocabs(pairs)
+    else:
+        input_vocab, target_vocab = data.word_vocabs(pairs)
+    src, tgt = encode_pairs(pairs, input_vocab, target_vocab, level, cfg.reverse_source)
+    max_enc, max_dec = max(map(len, src)), max(map(len, tgt)) - 1
+    n_val = int(len(pairs) * cfg.validation_split)
+    n_train = len(pairs) - n_val
+
+    model = build_model(cfg, len(input_vocab), len(target_vocab), level, decoder, max_dec)
+    loss = "sparse_categorical_crossentropy" if level == "word" else "categorical_crossentropy"
+    model.compile(optimizer=optimizer(cfg), loss=loss)
+
+    fixed = (max_enc, max_dec) if decoder != "teacher" else None  # the unrolled decoder has a fixed length
+    bucket = cfg.bucket and fixed is None
+    common = dict(n_in=len(input_vocab), n_out=len(target_vocab), level=level, mask_loss=cfg.mask_loss, pad_to=fixed)
+    best = BestWeights("val_loss" if n_val else "loss")
+    cbs = [best, *callbacks]
+    if cfg.patience:
+        cbs.append(keras.callbacks.EarlyStopping(patience=cfg.patience, restore_best_weights=True))
+    if decoder == "scheduled":
+        cbs.append(TeacherProbSchedule(1.0, 0.0, max(1, int(cfg.epochs * 0.75))))
+
+    if not cfg.bucket and not cfg.mask_loss and level == "char" and decoder == "teacher":
+        # The tutorial's own call: full-length arrays, Keras's validation_split and shuffling.
+        d = data.prepare_char_data(pairs, input_vocab, target_vocab, cfg.reverse_source)
+        fit_args = dict(
+            x=[d.encoder_input_data, d.decoder_input_data], y=d.decoder_target_data,
+            batch_size=cfg.batch_size, validation_split=cfg.validation_split,
+        )
+    else:
+        train = Batches(src[:n_train], tgt[:n_train], batch_size=cfg.batch_size, bucket=bucket, seed=cfg.seed, **common)
+        val = Batches(src[n_train:], tgt[n_train:], batch_size=cfg.batch_size, bucket=bucket, **common) if n_val else None
+        fit_args = dict(x=train, validation_data=val)
+    t0 = time.time()
+    interrupted = False
+    try:
+        history = model.fit(**fit_args, epochs=cfg.epochs, callbacks=cbs, verbose=verbose, steps_per_epoch=steps_per_epoch)
+        hist = history.history
+    except KeyboardInterrupt:
+        interrupted = True
+        best.restore()
+        hist = model.history.history if model.history is not None else {}
+    wall = time.time() - t0
+    info = {
+        "recipe": cfg.to_dict(),
+        "decoder": decoder,
+        "num_pairs": len(pairs),
+        "epochs_run": len(hist.get("loss", [])),
+        "best_epoch": None if best.epoch is None else best.epoch + 1,
+        "wall_time_s": round(wall, 1),
+        "history": {k: [round(float(v), 5) for v in vs] for k, vs in hist.items()},
+        "interrupted": interrupted,
+    }
+    s2s = Seq2Seq(
+        model, level, input_vocab, target_vocab, max_enc, max_dec,
+        reverse_source=cfg.reverse_source, mask_encoder=cfg.mask_encoder or level == "word", info=info,
+    )
+    return s2s, hist

@@ -1,0 +1,49 @@
+"""Shared fixtures: small models trained for a moment on the bundled corpus.
+
+Their translations are poor, but every equality the tests check (fast decoder == tutorial
+loop, save → load, Keras cell == NumPy step) holds for any weights, trained or not.
+"""
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import pytest  # noqa: E402
+
+from seq2seq_lib import config, data, train  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def corpus_pairs():
+    return data.load_pairs("bundled", num_samples=None)
+
+
+def _tiny(pairs, **kw):
+    level = kw.pop("level", "char")
+    decoder = kw.pop("decoder", "teacher")
+    cfg = config.fast().replace(latent_dim=32, epochs=1, patience=0, batch_size=64, **kw)
+    s2s, _ = train.fit(pairs[:600], cfg, level=level, decoder=decoder, verbose=0)
+    return s2s
+
+
+@pytest.fixture(scope="session")
+def tiny_lstm(corpus_pairs):
+    return _tiny(corpus_pairs)
+
+
+@pytest.fixture(scope="session")
+def tiny_gru(corpus_pairs):
+    return _tiny(corpus_pairs, cell="gru")
+
+
+@pytest.fixture(scope="session")
+def tiny_word(corpus_pairs):
+    return _tiny(corpus_pairs, level="word")
+
+
+@pytest.fixture(scope="session")
+def tiny_baseline(corpus_pairs):
+    """Unmasked encoder, reversed source: the fast decoder must follow both settings."""
+    cfg = config.baseline().replace(latent_dim=32, epochs=1, reverse_source=True)
+    s2s, _ = train.fit(corpus_pairs[:300], cfg, verbose=0)
+    return s2s

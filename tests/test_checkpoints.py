@@ -1,0 +1,87 @@
+import zipfile
+
+import keras
+import pytest
+
+from seq2seq_lib import checkpoints, decoding
+
+
+def test_save_load_identical_decoding(tiny_lstm, tiny_word, tmp_path, corpus_pairs):
+    sents = [en for en, _ in corpus_pairs[:200:10]]
+    for s2s in (tiny_lstm, tiny_word):
+        path = checkpoints.save(s2s, tmp_path / f"{s2s.level}.keras")
+        back = checkpoints.load(path)
+        assert back.input_vocab.tokens == s2s.input_vocab.tokens
+        assert back.target_vocab.tokens == s2s.target_vocab.tokens
+        assert (back.level, back.cell, back.mask_encoder) == (s2s.level, s2s.cell, s2s.mask_encoder)
+        assert decoding.Translator(back).translate(sents) == decoding.Translator(s2s).translate(sents)
+
+
+def test_checkpoint_has_no_optimizer_state(tiny_lstm, tmp_path):
+    path = checkpoints.save(tiny_lstm, tmp_path / "m.keras")
+    with zipfile.ZipFile(path) as z:
+        assert "seq2seq.json" in z.namelist()
+        import h5py
+        with z.open("model.weights.h5") as f, h5py.File(f) as h5:
+            assert "optimizer" not in h5
+
+
+def test_free_running_model_round_trips_with_safe_mode(corpus_pairs, tmp_path):
+    from seq2seq_lib import config, train
+    cfg = config.fast().replace(latent_dim=8, epochs=1, patience=0)
+    s2s, _ = train.fit(corpus_pairs[:100], cfg, decoder="scheduled", verbose=0)
+    back = checkpoints.load(checkpoints.save(s2s, tmp_path / "ss.keras"))
+    assert back.model.get_layer("feedback").initial_teacher_prob == 1.0
+    assert decoding.Translator(back).translate(["Go."]) == decoding.Translator(s2s).translate(["Go."])
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(checkpoints.CheckpointError, match="no such checkpoint"):
+        checkpoints.load(tmp_path / "nope.keras")
+
+
+def test_truncated_file(tiny_lstm, tmp_path):
+    path = checkpoints.save(tiny_lstm, tmp_path / "m.keras")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(checkpoints.CheckpointError, match="truncated"):
+        checkpoints.load(path)
+
+
+def test_corrupted_member(tiny_lstm, tmp_path):
+    path = checkpoints.save(tiny_lstm, tmp_path / "m.keras")
+    data = bytearray(path.read_bytes())
+    data[len(data) // 3] ^= 0xFF  # flip bits inside the weights
+    path.write_bytes(bytes(data))
+    with pytest.raises(checkpoints.CheckpointError, match=str(path.name)):
+        checkpoints.load(path)
+
+
+def test_plain_keras_file_is_not_a_checkpoint(tmp_path):
+    m = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+    m.save(tmp_path / "plain.keras")
+    with pytest.raises(checkpoints.CheckpointError, match="not a seq2seq_lib checkpoint"):
+        checkpoints.load(tmp_path / "plain.keras")
+
+
+def test_mismatched_vocabulary(tiny_lstm, tmp_path):
+    s2s = checkpoints.Seq2Seq(**{**tiny_lstm.__dict__})
+    s2s.target_vocab = type(tiny_lstm.target_vocab)(tiny_lstm.target_vocab.tokens[:-1])
+    path = checkpoints.save(s2s, tmp_path / "bad.keras")
+    with pytest.raises(checkpoints.CheckpointError, match="mismatched"):
+        checkpoints.load(path)
+
+
+def test_lambda_layers_are_refused(tmp_path):
+    inp = keras.Input((3,))
+    m = keras.Model(inp, keras.layers.Lambda(lambda x: x * 2)(inp))
+    m.save(tmp_path / "lam.keras")
+    with zipfile.ZipFile(tmp_path / "lam.keras", "a") as z:
+        z.writestr("seq2seq.json", '{"format_version": 1, "level": "char"}')
+    with pytest.raises(checkpoints.CheckpointError, match="could not load"):
+        checkpoints.load(tmp_path / "lam.keras")
+
+
+def test_save_refuses_other_suffix(tiny_lstm, tmp_path):
+    with pytest.raises(checkpoints.CheckpointError, match=".keras"):
+        checkpoints.save(tiny_lstm, tmp_path / "m.h5")

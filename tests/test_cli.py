@@ -1,0 +1,84 @@
+"""The command line, run as a user runs it: `python -m seq2seq_lib …` in a subprocess."""
+
+import subprocess
+import sys
+
+import pytest
+
+from seq2seq_lib import checkpoints
+
+
+def run(*args, stdin=None, timeout=300):
+    return subprocess.run(
+        [sys.executable, "-m", "seq2seq_lib", *args], input=stdin, capture_output=True, text=True, timeout=timeout
+    )
+
+
+@pytest.fixture(scope="module")
+def tiny_path(tmp_path_factory, tiny_lstm):
+    return str(checkpoints.save(tiny_lstm, tmp_path_factory.mktemp("ckpt") / "tiny.keras"))
+
+
+def test_help():
+    for cmd in ([], ["translate"], ["train"], ["evaluate"], ["download"]):
+        r = run(*cmd, "--help")
+        assert r.returncode == 0 and "usage:" in r.stdout
+
+
+def test_translate_arguments_with_shipped_model():
+    r = run("translate", "Be nice.", "Go.")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == 2 and all(lines)
+    assert r.stderr == ""
+
+
+def test_translate_stdin_one_line_per_input(tiny_path):
+    r = run("translate", "--model", tiny_path, stdin="Be nice.\n\n안녕하세요\nGo.\n")
+    assert r.returncode == 1
+    lines = r.stdout.split("\n")
+    assert lines[-1] == "" and len(lines) == 5  # four output lines, then the final newline
+    assert lines[0] and lines[3] and lines[1] == "" and lines[2] == ""
+    errors = r.stderr.splitlines()
+    assert len(errors) == 2 and errors[0].startswith("error: line 2: empty") and "line 3" in errors[1]
+    assert "Traceback" not in r.stderr
+
+
+def test_translate_bad_argument_exits_nonzero_with_one_line(tiny_path):
+    r = run("translate", "--model", tiny_path, "Hi 😀")
+    assert r.returncode == 1 and r.stdout == ""
+    assert len(r.stderr.splitlines()) == 1 and "never saw" in r.stderr
+
+
+def test_translate_trace_table(tiny_path):
+    r = run("translate", "--model", tiny_path, "--trace", "--top-k", "3", "Go.")
+    assert r.returncode == 0
+    assert "top-3" in r.stdout and "stop: " in r.stdout
+
+
+def test_bad_checkpoint_is_one_line(tmp_path):
+    bad = tmp_path / "bad.keras"
+    bad.write_bytes(b"not a zip")
+    r = run("translate", "--model", str(bad), "Go.")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "bad.keras" in r.stderr
+
+
+def test_train_bad_data_is_one_line(tmp_path):
+    f = tmp_path / "broken.txt"
+    f.write_text("Go.\tVa !\nno tab\n")
+    r = run("train", "--data", str(f), "--output", str(tmp_path / "m.keras"))
+    assert r.returncode == 2 and "broken.txt, line 2" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_train_then_translate(tmp_path):
+    out = tmp_path / "m.keras"
+    r = run("train", "--data", "bundled", "--num-samples", "300", "--epochs", "2", "--latent-dim", "32", "--output", str(out))
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert out.is_file()
+    info = checkpoints.load(out).info
+    assert info["epochs_run"] == 2 and info["data"]["num_pairs"] == 300
+    # An existing model is never overwritten by accident.
+    r = run("train", "--num-samples", "50", "--epochs", "1", "--output", str(out))
+    assert r.returncode == 2 and "--overwrite" in r.stderr
+    r = run("translate", "--model", str(out), "Go.")
+    assert r.returncode == 0

@@ -1,0 +1,137 @@
+import numpy as np
+import pytest
+
+from seq2seq_lib import config, data
+
+
+def write(tmp_path, text, name="pairs.txt", encoding="utf-8"):
+    p = tmp_path / name
+    p.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return p
+
+
+def test_two_column_format(tmp_path):
+    p = write(tmp_path, "Go.\tVa !\nHi.\tSalut !\n")
+    assert data.read_pairs(p) == [("Go.", "Va !"), ("Hi.", "Salut !")]
+
+
+def test_three_column_format_ignores_attribution(tmp_path):
+    p = write(tmp_path, "Go.\tVa !\tCC-BY 2.0 (France) Attribution: tatoeba.org #2877272 (CM) & #1158250 (Wittydev)\n")
+    assert data.read_pairs(p) == [("Go.", "Va !")]
+
+
+def test_blank_lines_skipped_and_num_samples(tmp_path):
+    p = write(tmp_path, "Go.\tVa !\n\n   \nHi.\tSalut !\nRun!\tCours !\n")
+    assert data.read_pairs(p, num_samples=2) == [("Go.", "Va !"), ("Hi.", "Salut !")]
+
+
+def test_thin_spaces_normalized(tmp_path):
+    p = write(tmp_path, "Run!\tCours\u202f!\n")
+    assert data.read_pairs(p) == [("Run!", "Cours !")]
+    assert data.read_pairs(p, normalize_spaces=False) == [("Run!", "Cours\u202f!")]
+
+
+def test_line_without_tab_names_file_and_line(tmp_path):
+    p = write(tmp_path, "Go.\tVa !\n\nno tab here\n")
+    with pytest.raises(data.DataFormatError, match=r"pairs\.txt, line 3: expected"):
+        data.read_pairs(p)
+
+
+def test_empty_side_is_an_error(tmp_path):
+    p = write(tmp_path, "Go.\t\n")
+    with pytest.raises(data.DataFormatError, match="line 1"):
+        data.read_pairs(p)
+
+
+def test_not_utf8_names_file_and_line(tmp_path):
+    p = write(tmp_path, "Go.\tVa !\n".encode() + "Hi.\tSalut ça va\n".encode("latin-1"))
+    with pytest.raises(data.DataFormatError, match=r"pairs\.txt, line 2: not UTF-8"):
+        data.read_pairs(p)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such data file"):
+        data.read_pairs(tmp_path / "nope.txt")
+
+
+def test_resolve_data_path(monkeypatch, tmp_path):
+    monkeypatch.delenv(config.DATA_ENV, raising=False)
+    assert data.resolve_data_path() == data.BUNDLED_CORPUS
+    monkeypatch.setenv(config.DATA_ENV, str(tmp_path / "fra.txt"))
+    assert data.resolve_data_path() == tmp_path / "fra.txt"
+    assert data.resolve_data_path("bundled") == data.BUNDLED_CORPUS
+
+
+def test_bundled_corpus(corpus_pairs):
+    assert len(corpus_pairs) >= 1000
+    english = [en for en, _ in corpus_pairs]
+    assert english == sorted(english, key=len), "sorted by English length, like the Tatoeba release"
+    for en, fr in corpus_pairs:
+        for i, ch in enumerate(fr):
+            if ch in "!?:;":
+                assert fr[i - 1] == " ", f"French needs a space before {ch!r}: {fr!r}"
+    assert ("Be nice.", "Soyez gentil !") in corpus_pairs
+    assert (data.BUNDLED_CORPUS.parent / "LICENSE.md").is_file()
+
+
+def test_char_vocabs_have_start_and_end(corpus_pairs):
+    inp, tgt = data.char_vocabs(corpus_pairs)
+    assert config.START_CHAR in tgt and config.END_CHAR in tgt
+    assert config.START_CHAR not in inp
+    assert inp.tokens == sorted(inp.tokens) and tgt.tokens == sorted(tgt.tokens)
+
+
+def test_one_hot_arrays_shapes_and_offset(corpus_pairs):
+    pairs = corpus_pairs[:200]
+    d = data.prepare_char_data(pairs)
+    n = len(pairs)
+    assert d.encoder_input_data.shape == (n, d.max_encoder_seq_length, len(d.input_vocab))
+    assert d.decoder_input_data.shape == (n, d.max_decoder_seq_length, len(d.target_vocab))
+    assert d.decoder_target_data.shape == d.decoder_input_data.shape
+    assert d.max_decoder_seq_length == max(len(fr) for _, fr in pairs) + 2  # START and END
+    # The target is the decoder input one step ahead.
+    np.testing.assert_array_equal(d.decoder_target_data[:, :-1], d.decoder_input_data[:, 1:])
+    # Every row is one-hot or padding, and the first decoder input is START.
+    assert set(np.unique(d.encoder_input_data.sum(-1))) <= {0.0, 1.0}
+    assert (d.decoder_input_data[:, 0, d.target_vocab.index[config.START_CHAR]] == 1).all()
+    # Decode one row back to text.
+    row = d.decoder_target_data[0]
+    text = "".join(d.target_vocab.tokens[i] for i in row.argmax(-1)[: row.sum(-1).astype(bool).sum()])
+    assert text == pairs[0][1] + config.END_CHAR
+
+
+def test_reverse_source(corpus_pairs):
+    d = data.prepare_char_data(corpus_pairs[:5], reverse_source=True)
+    row = d.encoder_input_data[0]
+    n = int(row.sum())
+    assert "".join(d.input_vocab.tokens[i] for i in row[:n].argmax(-1)) == corpus_pairs[0][0][::-1]
+
+
+def test_word_tokens_round_trip(corpus_pairs):
+    assert data.tokenize_words("J'ai froid, Tom !") == ["J'ai", "froid", ",", "Tom", "!"]
+    assert data.tokenize_words("Est-il là ?") == ["Est-il", "là", "?"]
+    for _, fr in corpus_pairs:
+        assert data.detokenize_french(data.tokenize_words(fr)) == fr
+
+
+def test_word_data(corpus_pairs):
+    d = data.prepare_word_data(corpus_pairs[:100])
+    assert d.input_vocab.tokens[:2] == [config.PAD_WORD, config.OOV_WORD]
+    assert d.encoder_input_data.dtype == np.int32
+    # One step ahead: wherever the next input is a word, the target is that word; the target's
+    # last word is END, which the decoder never reads.
+    nxt = d.decoder_input_data[:, 1:]
+    np.testing.assert_array_equal(d.decoder_target_data[:, :-1][nxt > 0], nxt[nxt > 0])
+    end = d.target_vocab.index[config.END_WORD]
+    assert ((d.decoder_target_data == end).sum(1) == 1).all()
+    assert (d.decoder_input_data[:, 0] == d.target_vocab.index[config.START_WORD]).all()
+    ids = data.word_ids(["Bonjour", "zzzunknownzzz"], d.target_vocab)
+    assert ids[1] == 1
+
+
+def test_split_by_source_keeps_sentences_whole(corpus_pairs):
+    train, test = data.split_by_source(corpus_pairs, holdout=0.2, seed=3)
+    assert len(train) + len(test) == len(corpus_pairs)
+    assert not {en for en, _ in train} & {en for en, _ in test}
+    refs = data.references(test)
+    assert sum(map(len, refs.values())) == len(test)

@@ -1,0 +1,35 @@
+import numpy as np
+
+from seq2seq_lib import config, data, train
+
+
+def test_batches_bucket_and_weights(corpus_pairs):
+    pairs = corpus_pairs[:300]
+    iv, tv = data.char_vocabs(pairs)
+    src, tgt = train.encode_pairs(pairs, iv, tv, "char")
+    b = train.Batches(src, tgt, len(iv), len(tv), "char", batch_size=32, bucket=True)
+    (enc, dec_in), y, w = b[0]
+    assert enc.shape[2] == len(iv) and dec_in.shape == y.shape
+    assert w.shape == y.shape[:2]
+    # Weights are 1 exactly where the target has a character.
+    np.testing.assert_array_equal(w, y.sum(-1))
+    # The first two batches are the shortest and the longest (Keras reads their shapes).
+    assert b[0][1].shape[1] <= b[1][1].shape[1]
+    lengths = sorted({b[i][1].shape[1] for i in range(len(b))})
+    assert all(n % 8 == 0 for n in lengths)
+    assert sum(b[i][2].sum() for i in range(len(b))) == sum(len(t) - 1 for t in tgt)
+
+
+def test_fit_records_history(corpus_pairs):
+    cfg = config.fast().replace(latent_dim=16, epochs=2, patience=0)
+    s2s, hist = train.fit(corpus_pairs[:200], cfg, verbose=0)
+    assert len(hist["loss"]) == 2 and "val_loss" in hist
+    assert s2s.info["epochs_run"] == 2 and s2s.info["recipe"]["optimizer"] == "adam"
+    assert s2s.mask_encoder
+
+
+def test_recipes():
+    b = config.baseline()
+    assert (b.latent_dim, b.batch_size, b.epochs, b.optimizer, b.validation_split) == (256, 64, 100, "rmsprop", 0.2)
+    assert not (b.bucket or b.mask_loss or b.mask_encoder)
+    assert config.TrainConfig.from_dict(config.fast().to_dict()) == config.fast()
