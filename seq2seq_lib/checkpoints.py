@@ -83,6 +83,7 @@ def save(s2s: Seq2Seq, path) -> Path:
         bare.save(tmp)
         with zipfile.ZipFile(tmp, "a", compression=zipfile.ZIP_DEFLATED) as z:
             z.writestr(META_NAME, json.dumps(s2s.meta(), ensure_ascii=False, indent=1))
+        os.chmod(tmp, 0o644)  # mkstemp makes files private; a checkpoint is meant to be shared
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

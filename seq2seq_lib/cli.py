@@ -34,7 +34,11 @@ def _parser():
                        description="Train an encoder-decoder on fra-eng pairs. Ctrl-C stops and keeps the best weights so far.")
     t.add_argument("--data", default=None, help="fra-eng file (English<TAB>French per line); 'bundled' = the corpus "
                    f"shipped with the library (default: ${config.DATA_ENV} if set, else bundled)")
-    t.add_argument("--num-samples", type=int, default=10_000, help="use the first N pairs (default 10000, as the tutorial)")
+    t.add_argument("--num-samples", type=int, default=10_000, help="use the first N pairs (default 10000, as the tutorial; 0 = all)")
+    t.add_argument("--holdout", type=float, default=0.0, help="keep this share of English sentences (with all "
+                   "their translations) out of training, for `evaluate` (default 0)")
+    t.add_argument("--random-validation", action="store_true", help="draw the validation rows at random "
+                   "(default: the last rows, as the tutorial's validation_split)")
     t.add_argument("--recipe", choices=sorted(config.RECIPES), default="fast",
                    help="baseline = the tutorial's recipe; fast = bucketing, masked loss, Adam, early stopping (default)")
     t.add_argument("--level", choices=["char", "word"], default="char", help="character- or word-level model")
@@ -44,6 +48,9 @@ def _parser():
     t.add_argument("--epochs", type=int, help="number of epochs (default: the recipe's)")
     t.add_argument("--latent-dim", type=int, help="state size (default 256)")
     t.add_argument("--batch-size", type=int, help="batch size (default: the recipe's)")
+    t.add_argument("--validation-split", type=float, help="share of the training rows used for val_loss (default 0.2)")
+    t.add_argument("--embedding-dim", type=int, help="word vectors' size (word level; default 128)")
+    t.add_argument("--max-words", type=int, help="vocabulary cap per language (word level)")
     t.add_argument("--reverse-source", action="store_true", help="read the English sentence backwards")
     t.add_argument("--output", "-o", default="model.keras", help="where to save the checkpoint (default model.keras)")
     t.add_argument("--overwrite", action="store_true", help="replace --output if it exists")
@@ -88,16 +95,22 @@ def _train(args) -> int:
     if out.exists() and not args.overwrite:
         raise FileExistsError(f"{out} exists; pass --overwrite to replace it or choose another --output")
     cfg = config.RECIPES[args.recipe]().replace(cell=args.cell, num_samples=args.num_samples)
-    changes = {"epochs": args.epochs, "latent_dim": args.latent_dim, "batch_size": args.batch_size}
+    changes = {"epochs": args.epochs, "latent_dim": args.latent_dim, "batch_size": args.batch_size,
+               "embedding_dim": args.embedding_dim, "max_words": args.max_words,
+               "validation_split": args.validation_split}
     cfg = cfg.replace(**{k: v for k, v in changes.items() if v is not None})
-    if args.reverse_source:
-        cfg = cfg.replace(reverse_source=True)
+    cfg = cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source, holdout=args.holdout,
+                      random_validation=args.random_validation or cfg.random_validation)
     path = data.resolve_data_path(args.data)
-    pairs = data.read_pairs(path, cfg.num_samples, cfg.normalize_spaces)
+    pairs = data.read_pairs(path, cfg.num_samples or None, cfg.normalize_spaces)
+    held = []
+    if cfg.holdout:
+        pairs, held = data.split_by_source(pairs, cfg.holdout, seed=cfg.seed)
     print(f"training a {args.level}-level {cfg.cell.upper()} ({args.decoder} decoder, {args.recipe} recipe) "
           f"on {len(pairs)} pairs of {path}", file=sys.stderr)
     s2s, _ = train.fit(pairs, cfg, level=args.level, decoder=args.decoder)
-    s2s.info["data"] = {"file": path.name, "num_pairs": len(pairs)}
+    s2s.info["data"] = {"file": path.name, "num_pairs": len(pairs), "heldout_pairs": len(held),
+                        "heldout": f"data.split_by_source(pairs, {cfg.holdout}, seed={cfg.seed})" if held else None}
     s2s.info["command"] = "python -m seq2seq_lib " + " ".join(sys.argv[1:]) if sys.argv[1:2] == ["train"] else None
     checkpoints.save(s2s, out)
     info = s2s.info

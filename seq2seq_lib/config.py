@@ -48,7 +48,12 @@ class TrainConfig:
     bucket: bool = False  # batches of similar length: less padding, less work per epoch
     reverse_source: bool = False  # feed the English characters backwards (Sutskever et al.)
     dropout: float = 0.0  # dropout on the LSTM/GRU inputs
+    # --- word level only (chapter 5) ---------------------------------------------------------
+    embedding_dim: int = 128  # size of each word vector
+    max_words: int | None = None  # vocabulary cap per language (rarer words become <unk>)
     patience: int = 0  # early stopping on val_loss; 0 = off
+    random_validation: bool = False  # validation rows drawn at random, not the file's last rows
+    holdout: float = 0.0  # share of English sentences (with all their translations) kept out
     normalize_spaces: bool = True  # U+202F / U+00A0 / U+2009 → plain space before ! ? : ;
     seed: int = 1337
 

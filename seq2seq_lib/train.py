@@ -124,7 +124,7 @@ class TeacherProbSchedule(keras.callbacks.Callback):
 
 def build_model(cfg: config.TrainConfig, n_in, n_out, level="char", decoder="teacher", max_decoder_seq_length=None):
     if level == "word":
-        return models.build_word_model(n_in, n_out, latent_dim=cfg.latent_dim, dropout=cfg.dropout)
+        return models.build_word_model(n_in, n_out, cfg.embedding_dim, cfg.latent_dim, dropout=cfg.dropout)
     if decoder in ("free", "scheduled"):
         prob = 1.0 if decoder == "scheduled" else 0.0
         return models.build_free_running_model(n_in, n_out, max_decoder_seq_length, cfg.latent_dim, prob, cfg.mask_encoder)
@@ -146,7 +146,11 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
     if level == "char":
         input_vocab, target_vocab = data.char_vocabs(pairs)
     else:
-        input_vocab, target_vocab = data.word_vocabs(pairs)
+        input_vocab, target_vocab = data.word_vocabs(pairs, cfg.max_words)
+    if cfg.random_validation:
+        # The file is sorted by length: its last rows are its longest sentences.  Shuffle so the
+        # validation rows are a fair sample and training sees long sentences too.
+        pairs = [pairs[i] for i in np.random.default_rng(cfg.seed).permutation(len(pairs))]
     src, tgt = encode_pairs(pairs, input_vocab, target_vocab, level, cfg.reverse_source)
     max_enc, max_dec = max(map(len, src)), max(map(len, tgt)) - 1
     n_val = int(len(pairs) * cfg.validation_split)

@@ -1,0 +1,93 @@
+"""Decoding speed: the tutorial's loop against the fast NumPy decoder, on one model.
+
+Trains nothing.  Loads the shipped character-level LSTM (or --model PATH) and times, in one
+run: the tutorial loop with `model.predict` per character (as the tutorial does) on at least 20
+sentences, the same loop with `predict_on_batch`, the fast decoder on one sentence at a time,
+and the fast decoder on 1,000 sentences at once.  The last line printed is one JSON object.
+
+    python benchmarks/decode_speed.py [--model PATH] [--loop-sentences 20] [--batch 1000]
+"""
+
+import argparse
+import json
+import platform
+import statistics
+import time
+
+from seq2seq_lib import checkpoints, data, decoding, models
+
+
+def sentences_for(s2s, n):
+    """n distinct English sentences the model can read, from the bundled corpus (cycled)."""
+    seen, out = set(), []
+    for en, _ in data.load_pairs("bundled", None):
+        try:
+            s = decoding.check_sentence(s2s, en)
+        except decoding.InputError:
+            continue
+        if s not in seen:
+            seen.add(s)
+            out.append(s)
+    return [out[i % len(out)] for i in range(n)]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--loop-sentences", type=int, default=20)
+    ap.add_argument("--batch", type=int, default=1000)
+    args = ap.parse_args()
+
+    s2s = checkpoints.load(args.model)
+    enc, dec = models.build_inference_models(s2s.model)
+    fast = decoding.FastDecoder(s2s)
+    loop_sents = sentences_for(s2s, args.loop_sentences)
+    batch_sents = sentences_for(s2s, args.batch)
+
+    # Warm-up: the first Keras calls trace functions; the first NumPy calls fault pages in.
+    decoding.decode_sequence(s2s, enc, dec, loop_sents[0], use_predict=True)
+    decoding.decode_sequence(s2s, enc, dec, loop_sents[0])
+    fast.decode(loop_sents[:5])
+
+    t = time.perf_counter()
+    loop_out = [decoding.decode_sequence(s2s, enc, dec, s, use_predict=True).output for s in loop_sents]
+    loop_s = (time.perf_counter() - t) / len(loop_sents)
+
+    t = time.perf_counter()
+    pob_out = [decoding.decode_sequence(s2s, enc, dec, s).output for s in loop_sents]
+    pob_s = (time.perf_counter() - t) / len(loop_sents)
+
+    single_ms, single_out = [], []
+    for s in loop_sents * 3:
+        t = time.perf_counter()
+        single_out.append(fast.decode([s])[0].output)
+        single_ms.append(1000 * (time.perf_counter() - t))
+    t = time.perf_counter()
+    batch_out = [tr.output for tr in fast.decode(batch_sents)]
+    batch_s = time.perf_counter() - t
+
+    n = len(loop_sents)
+    identical = loop_out == pob_out == single_out[:n] == batch_out[:n] and all(
+        batch_out[i] == loop_out[i % n] for i in range(n) if batch_sents[i] == loop_sents[i]
+    )
+    result = {
+        "model": str(args.model or checkpoints.DEFAULT_CHECKPOINT.name),
+        "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
+        "loop_sentences": n,
+        "loop_s_per_sentence": round(loop_s, 3),
+        "loop_predict_on_batch_s_per_sentence": round(pob_s, 4),
+        "fast_single_ms": round(statistics.median(single_ms), 2),
+        "fast_batch_sentences": len(batch_sents),
+        "fast_batch_sentences_per_s": round(len(batch_sents) / batch_s, 1),
+        "speedup_single": round(loop_s * 1000 / statistics.median(single_ms), 1),
+        "speedup_batch": round(loop_s * len(batch_sents) / batch_s, 1),
+        "mean_output_chars": round(statistics.mean(len(o) for o in batch_out), 1),
+        "identical": identical,
+    }
+    for k, v in result.items():
+        print(f"{k:>40}: {v}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

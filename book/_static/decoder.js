@@ -1,0 +1,363 @@
+/* decoder.js: the book's trained seq2seq models, run in the browser.
+ *
+ * A plain-JavaScript copy of `seq2seq_lib.decoding.FastDecoder`: the same weights (exported by
+ * `python -m seq2seq_lib export`), the same cell equations, the same greedy loop, the same
+ * refusals of bad input.  No framework, no imports; a classic <script> or Node's require().
+ *
+ * API (stable; explorer.js relies on it)
+ *   Seq2SeqDecoder.load(urlBase)               -> Promise<model>; fetches urlBase + ".json" and ".bin",
+ *                                                 e.g. load("_static/models/char_lstm")
+ *   Seq2SeqDecoder.fromBuffers(header, buffer) -> model; header = the parsed .json, buffer = the .bin
+ *                                                 (ArrayBuffer, typed array or Node Buffer)
+ *   model.check(text)     -> {ok: true, text} (the text as the model reads it, whitespace stripped)
+ *                            or {ok: false, error} (the same message as Python's InputError)
+ *   model.trace(text, {topK = 5, force = {step: token}, temperature = null, seed = null})
+ *                         -> {source, output, steps: [{prefix, token, prob, candidates: [[token, p], ...],
+ *                             forced}], stop_reason: "end" | "max_length"}, the shape of Python's
+ *                            Trace.to_dict().  Bad input or a bad forced token THROWS a
+ *                            Seq2SeqDecoder.InputError whose .message is Python's message.
+ *   model.translate(text) -> the output string (throws InputError like trace)
+ *   model.header, .level ("char"|"word"), .cell ("lstm"|"gru"), .name, .inputTokens, .targetTokens
+ *   Seq2SeqDecoder.showToken(token) -> printable label ("\n" END -> "⏎", " " -> "␣", "\t" START -> "⇥")
+ *   Seq2SeqDecoder.lstmStep / gruStep / matVec / InputError: the building blocks, for the curious.
+ *
+ * Temperature sampling uses a seeded generator (mulberry32): the same seed gives the same
+ * sample here every time, but not the same sample as NumPy would draw.
+ */
+(function (root) {
+  "use strict";
+
+  // ---------------------------------------------------------------------------------------
+  // The arithmetic: one vector-matrix product and the two recurrent cells
+  // ---------------------------------------------------------------------------------------
+
+  // out = v @ M, for a row-major matrix M with `cols` columns (a Keras kernel is (in, out)):
+  // out[j] = sum over i of v[i] * M[i][j].  Rows are taken four at a time (2-3x faster in V8:
+  // `out` is read and written a quarter as often); the last loop handles leftover rows.
+  function matVec(v, M, cols, out) {
+    out = out || new Float64Array(cols);
+    out.fill(0);
+    let i = 0;
+    for (; i + 4 <= v.length; i += 4) {
+      const a = v[i], b = v[i + 1], c = v[i + 2], d = v[i + 3];
+      const r0 = i * cols, r1 = r0 + cols, r2 = r1 + cols, r3 = r2 + cols;
+      for (let j = 0; j < cols; j++) out[j] += a * M[r0 + j] + b * M[r1 + j] + c * M[r2 + j] + d * M[r3 + j];
+    }
+    for (; i < v.length; i++) {
+      const a = v[i], r = i * cols;
+      for (let j = 0; j < cols; j++) out[j] += a * M[r + j];
+    }
+    return out;
+  }
+
+  const sigmoid = (x) => 1 / (1 + Math.exp(-x));
+
+  // One LSTM step as Keras computes it.  xProj = input @ kernel (a row of a lookup table).
+  //   z = xProj + h @ R + b, split into gates i (input), f (forget), g (candidate), o (output)
+  //   c' = sigmoid(f) * c + sigmoid(i) * tanh(g)
+  //   h' = sigmoid(o) * tanh(c')
+  function lstmStep(xProj, h, c, R, b) {
+    const n = h.length;
+    const z = matVec(h, R, 4 * n);
+    const hNew = new Float64Array(n), cNew = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = sigmoid(xProj[k] + z[k] + b[k]);
+      const f = sigmoid(xProj[n + k] + z[n + k] + b[n + k]);
+      const g = Math.tanh(xProj[2 * n + k] + z[2 * n + k] + b[2 * n + k]);
+      const o = sigmoid(xProj[3 * n + k] + z[3 * n + k] + b[3 * n + k]);
+      cNew[k] = f * c[k] + i * g;
+      hNew[k] = o * Math.tanh(cNew[k]);
+    }
+    return [hNew, cNew];
+  }
+
+  // One GRU step as Keras computes it (reset_after=True: the reset gate multiplies h @ R + b_rec).
+  // b holds two rows: b[0..3n) is added to the input part, b[3n..6n) to the recurrent part.
+  //   z = sigmoid(x_z + r_z)     update gate
+  //   r = sigmoid(x_r + r_r)     reset gate
+  //   candidate = tanh(x_h + r * r_h)
+  //   h' = z * h + (1 - z) * candidate
+  function gruStep(xProj, h, R, b) {
+    const n = h.length;
+    const rec = matVec(h, R, 3 * n);
+    const hNew = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const x = (gate) => xProj[gate * n + k] + b[gate * n + k];
+      const r_ = (gate) => rec[gate * n + k] + b[3 * n + gate * n + k];
+      const z = sigmoid(x(0) + r_(0));
+      const r = sigmoid(x(1) + r_(1));
+      const candidate = Math.tanh(x(2) + r * r_(2));
+      hNew[k] = z * h[k] + (1 - z) * candidate;
+    }
+    return [hNew];
+  }
+
+  function softmax(logits) {
+    let max = -Infinity, sum = 0;
+    for (const x of logits) max = Math.max(max, x);
+    const p = logits.map((x) => Math.exp(x - max));
+    for (const x of p) sum += x;
+    return p.map((x) => x / sum);
+  }
+
+  // A small seeded generator (mulberry32): numbers in [0, 1), the same sequence for a seed.
+  function mulberry32(seed) {
+    let a = seed >>> 0;
+    return function () {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Text: Python's whitespace, printability, repr() and word tokenizer
+  // ---------------------------------------------------------------------------------------
+
+  class InputError extends Error {
+    constructor(message) { super(message); this.name = "InputError"; }
+  }
+
+  // Python's str.isspace() characters (what str.strip() and the regex \s remove).
+  const WS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  const STRIP = new RegExp(`^[${WS}]+|[${WS}]+$`, "gu");
+  const W = "\\p{L}\\p{N}_"; // Python's Unicode \w: letters, digits and numbers, underscore
+  const WORD = new RegExp(`[${W}]+(?:[-'][${W}]+)*'?|[^${W}${WS}]`, "gu"); // data.tokenize_words
+  const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+  const isPrintable = (ch) => ch === " " || !NOT_PRINTABLE.test(ch);
+  // Names of the invisible characters most likely pasted into a text box (Python has them all).
+  const NAMES = {
+    0xa0: "no-break space", 0xad: "soft hyphen", 0x1680: "ogham space mark", 0x180e: "mongolian vowel separator",
+    0x2000: "en quad", 0x2001: "em quad", 0x2002: "en space", 0x2003: "em space", 0x2004: "three-per-em space",
+    0x2005: "four-per-em space", 0x2006: "six-per-em space", 0x2007: "figure space", 0x2008: "punctuation space",
+    0x2009: "thin space", 0x200a: "hair space", 0x200b: "zero width space", 0x200c: "zero width non-joiner",
+    0x200d: "zero width joiner", 0x200e: "left-to-right mark", 0x200f: "right-to-left mark",
+    0x2028: "line separator", 0x2029: "paragraph separator", 0x202a: "left-to-right embedding",
+    0x202b: "right-to-left embedding", 0x202c: "pop directional formatting", 0x202d: "left-to-right override",
+    0x202e: "right-to-left override", 0x202f: "narrow no-break space", 0x205f: "medium mathematical space",
+    0x2060: "word joiner", 0x2066: "left-to-right isolate", 0x2067: "right-to-left isolate",
+    0x2068: "first strong isolate", 0x2069: "pop directional isolate", 0x3000: "ideographic space",
+    0xfeff: "zero width no-break space",
+  };
+  const hex = (cp, width) => cp.toString(16).padStart(width, "0");
+
+  // Python's repr() of a string: quotes, backslash escapes, non-printable characters escaped.
+  function pyRepr(s) {
+    const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+    let out = q;
+    for (const ch of s) {
+      const cp = ch.codePointAt(0);
+      if (ch === q || ch === "\\") out += "\\" + ch;
+      else if (ch === "\t") out += "\\t";
+      else if (ch === "\n") out += "\\n";
+      else if (ch === "\r") out += "\\r";
+      else if (isPrintable(ch)) out += ch;
+      else if (cp <= 0xff) out += "\\x" + hex(cp, 2);
+      else if (cp <= 0xffff) out += "\\u" + hex(cp, 4);
+      else out += "\\U" + hex(cp, 8);
+    }
+    return out + q;
+  }
+
+  // decoding._describe: 'x' for a printable character, U+XXXX (its name) for an invisible one.
+  function describe(ch) {
+    if (isPrintable(ch)) return pyRepr(ch);
+    const cp = ch.codePointAt(0);
+    const code = "U+" + hex(cp, 4).toUpperCase();
+    return NAMES[cp] ? `${code} (${NAMES[cp]})` : code;
+  }
+
+  function pyTypeName(x) {
+    if (x === null || x === undefined) return "NoneType";
+    if (typeof x === "number") return Number.isInteger(x) ? "int" : "float";
+    if (typeof x === "boolean") return "bool";
+    return Array.isArray(x) ? "list" : typeof x === "object" ? "dict" : typeof x;
+  }
+
+  const tokenizeWords = (text) => text.match(WORD) || [];
+  const detokenizeFrench = (tokens) => tokens.join(" ").replace(/ ([.,])/g, "$1");
+  const showToken = (t) => ({ "\n": "⏎", " ": "␣", "\t": "⇥" })[t] || t;
+
+  // ---------------------------------------------------------------------------------------
+  // A loaded model
+  // ---------------------------------------------------------------------------------------
+
+  const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+  function readArrays(header, buffer) {
+    if (ArrayBuffer.isView(buffer)) buffer = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+    if (buffer.byteLength !== header.bin_bytes)
+      throw new Error(`${header.name}.bin: ${buffer.byteLength} bytes, the header expects ${header.bin_bytes}`);
+    const arrays = {};
+    for (const a of header.arrays) {
+      const n = a.shape.reduce((x, y) => x * y, 1);
+      if (a.length !== 4 * n || a.offset % 4 || a.offset + a.length > buffer.byteLength)
+        throw new Error(`${header.name}: array ${a.name} does not fit the .bin file`);
+      if (LITTLE_ENDIAN) arrays[a.name] = new Float32Array(buffer, a.offset, n);
+      else {
+        const view = new DataView(buffer, a.offset, a.length);
+        arrays[a.name] = Float32Array.from({ length: n }, (_, i) => view.getFloat32(4 * i, true));
+      }
+    }
+    return arrays;
+  }
+
+  class Model {
+    constructor(header, buffer) {
+      if (header.format !== "seq2seq-web" || header.format_version !== 1)
+        throw new Error(`not a seq2seq-web model file (format ${header.format} ${header.format_version})`);
+      Object.assign(this, { header, name: header.name, level: header.level, cell: header.cell });
+      this.inputTokens = header.input_tokens;
+      this.targetTokens = header.target_tokens;
+      this.inputIndex = new Map(this.inputTokens.map((t, i) => [t, i]));
+      this.targetIndex = new Map(this.targetTokens.map((t, i) => [t, i]));
+      this.units = header.units;
+      this.gates = (this.cell === "lstm" ? 4 : 3) * this.units;
+      this.w = readArrays(header, buffer);
+      this.shapes = Object.fromEntries(header.arrays.map((a) => [a.name, a.shape]));
+    }
+
+    // The input part of a cell step for token `id`.  Character models look up a row of the
+    // table (one-hot @ kernel picks a row); word models multiply the word's embedding by the
+    // kernel.  The id just past the vocabulary is the padding: all zeros.
+    inputProjection(side, id) {
+      const w = this.w, G = this.gates;
+      const table = w[side + "_table"];
+      if (table) return table.subarray(id * G, (id + 1) * G);
+      if (side === "enc" && id === this.inputTokens.length) return new Float64Array(G);
+      const E = w[side + "_embedding"], dim = this.shapes[side + "_embedding"][1];
+      return matVec(E.subarray(id * dim, (id + 1) * dim), w[side + "_kernel"], G);
+    }
+
+    step(xProj, states, side) {
+      const R = this.w[side + "_recurrent"], b = this.w[side + "_bias"];
+      return this.cell === "lstm" ? lstmStep(xProj, states[0], states[1], R, b) : gruStep(xProj, states[0], R, b);
+    }
+
+    // decoding.check_sentence: the text as the model reads it, or InputError saying why not.
+    checked(text) {
+      if (typeof text !== "string") throw new InputError(`expected text, got ${pyTypeName(text)}`);
+      text = text.replace(STRIP, "");
+      if (!text) throw new InputError("empty sentence: type an English sentence, e.g. 'Be nice.'");
+      let length;
+      if (this.level === "char") {
+        const chars = Array.from(text); // code points, as Python counts them
+        const unknown = [...new Set(chars.filter((ch) => !this.inputIndex.has(ch)))];
+        if (unknown.length) {
+          const more = unknown.length > 10 ? ` and ${unknown.length - 10} more` : "";
+          throw new InputError(`characters the model never saw in training: ${unknown.slice(0, 10).map(describe).join(", ")}${more}`);
+        }
+        length = chars.length;
+      } else {
+        length = tokenizeWords(text).length;
+      }
+      const max = this.header.max_encoder_seq_length;
+      if (length > max) {
+        const unit = this.level === "char" ? "characters" : "words";
+        throw new InputError(`too long: ${length} ${unit}, the model was trained on at most ${max}`);
+      }
+      return text;
+    }
+
+    check(text) {
+      try { return { ok: true, text: this.checked(text) }; }
+      catch (e) { if (e instanceof InputError) return { ok: false, error: e.message }; throw e; }
+    }
+
+    // decoding.source_ids: token ids of a checked sentence (<unk> = 1 for unknown words).
+    sourceIds(text) {
+      const ids = this.level === "char"
+        ? Array.from(text, (ch) => this.inputIndex.get(ch))
+        : tokenizeWords(text).map((w) => (this.inputIndex.has(w) ? this.inputIndex.get(w) : 1));
+      return this.header.reverse_source ? ids.reverse() : ids;
+    }
+
+    // Run the encoder over the ids; its final state starts the decoder.  The tutorial's model
+    // (mask_encoder false) keeps reading zero padding up to the longest training sentence.
+    encode(ids) {
+      const u = this.units, pad = this.inputTokens.length;
+      let states = this.cell === "lstm" ? [new Float64Array(u), new Float64Array(u)] : [new Float64Array(u)];
+      const steps = this.header.mask_encoder ? ids.length : this.header.max_encoder_seq_length;
+      for (let t = 0; t < steps; t++) states = this.step(this.inputProjection("enc", t < ids.length ? ids[t] : pad), states, "enc");
+      return states;
+    }
+
+    join(ids) {
+      const tokens = ids.map((i) => this.targetTokens[i]);
+      return this.level === "char" ? tokens.join("") : detokenizeFrench(tokens);
+    }
+
+    trace(text, { topK = 5, force = {}, temperature = null, seed = null } = {}) {
+      const source = this.checked(text);
+      const special = this.header.special_tokens, maxLen = this.header.max_decoder_seq_length;
+      const forced = new Map();
+      for (const [step, token] of Object.entries(force || {})) {
+        if (!this.targetIndex.has(token))
+          throw new InputError(`cannot force ${pyRepr(String(token))} at step ${step}: not in the model's output vocabulary`);
+        forced.set(Number(step), this.targetIndex.get(token));
+      }
+      const random = temperature ? mulberry32(seed === null || seed === undefined ? Math.random() * 2 ** 32 : seed) : null;
+      const endId = this.targetIndex.get(special.end), V = this.targetTokens.length;
+      let states = this.encode(this.sourceIds(source));
+      let tokenId = this.targetIndex.get(special.start);
+      const out = [], steps = [];
+      let stopReason = "";
+      for (let step = 0; step <= maxLen; step++) {
+        // One decoder step, then the output layer: logits = h @ dense_kernel + dense_bias.
+        states = this.step(this.inputProjection("dec", tokenId), states, "dec");
+        const logits = matVec(states[0], this.w.dense_kernel, V);
+        for (let j = 0; j < V; j++) logits[j] += this.w.dense_bias[j];
+        const probs = softmax(logits);
+        let choice;
+        if (forced.has(step)) choice = forced.get(step);
+        else if (temperature) choice = sample(softmax(logits.map((x) => x / temperature)), random);
+        else choice = argmax(probs);
+        const best = [...probs.keys()].sort((a, b) => probs[b] - probs[a] || a - b).slice(0, Math.max(0, topK));
+        steps.push({
+          prefix: this.join(out), token: this.targetTokens[choice], prob: probs[choice],
+          candidates: best.map((j) => [this.targetTokens[j], probs[j]]), forced: forced.has(step),
+        });
+        if (choice === endId) { stopReason = "end"; break; }
+        out.push(choice);
+        if (out.length >= maxLen) { stopReason = "max_length"; break; }
+        tokenId = choice;
+      }
+      return { source, output: this.join(out), steps, stop_reason: stopReason };
+    }
+
+    translate(text) {
+      return this.trace(text, { topK: 0 }).output;
+    }
+  }
+
+  function argmax(p) {
+    let best = 0;
+    for (let j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
+    return best;
+  }
+
+  function sample(p, random) {
+    let r = random(), j = 0;
+    while (j < p.length - 1 && r >= p[j]) r -= p[j++];
+    return j;
+  }
+
+  async function load(urlBase) {
+    const get = async (suffix, read) => {
+      const r = await fetch(urlBase + suffix);
+      if (!r.ok) throw new Error(`${urlBase}${suffix}: HTTP ${r.status}`);
+      return read(r);
+    };
+    const [header, buffer] = await Promise.all([get(".json", (r) => r.json()), get(".bin", (r) => r.arrayBuffer())]);
+    return new Model(header, buffer);
+  }
+
+  const api = {
+    load, fromBuffers: (header, buffer) => new Model(header, buffer),
+    InputError, showToken, lstmStep, gruStep, matVec, softmax, mulberry32,
+    tokenizeWords, detokenizeFrench, pyRepr, describe, isPrintable,
+  };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  root.Seq2SeqDecoder = api;
+})(typeof globalThis !== "undefined" ? globalThis : this);

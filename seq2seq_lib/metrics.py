@@ -1,0 +1,95 @@
+"""Held-out quality, computed the same way for every model.
+
+* `masked_ce`: cross-entropy per French character (or word) with the true previous tokens fed
+  in (teacher forcing), averaged over real target positions only.  The tutorial's `val_loss`
+  also averages over the padding, so it shrinks when batches are padded more; this does not.
+* For greedy translations of each distinct English sentence: corpus chrF and BLEU
+  (`sacrebleu`), exact match, and character error rate, each against *every* French
+  translation of that sentence in the data.
+
+A sentence the model refuses (a character it never saw) counts as an empty translation.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import sacrebleu
+from rapidfuzz.distance import Levenshtein
+
+from . import data
+from .decoding import InputError, Translator
+from .train import Batches, encode_pairs
+
+
+def usable_pairs(s2s, pairs):
+    """Pairs whose characters the model's vocabularies hold (needed for teacher forcing)."""
+    if s2s.level == "word":
+        return list(pairs)
+    return [
+        (en, fr) for en, fr in pairs
+        if all(c in s2s.input_vocab for c in en) and all(c in s2s.target_vocab for c in fr)
+        and len(en) <= s2s.max_encoder_seq_length
+    ]
+
+
+def masked_cross_entropy(s2s, pairs, batch_size=256) -> float:
+    """Mean -log p(true next token) over real target positions of `pairs` (teacher forcing)."""
+    pairs = usable_pairs(s2s, pairs)
+    src, tgt = encode_pairs(pairs, s2s.input_vocab, s2s.target_vocab, s2s.level, s2s.reverse_source)
+    fixed = None
+    if s2s.model.inputs[1].shape[1] is not None:  # the unrolled decoder has a fixed length
+        fixed = (s2s.max_encoder_seq_length, s2s.model.inputs[1].shape[1])
+        keep = [i for i, t in enumerate(tgt) if len(t) - 1 <= fixed[1]]
+        src, tgt = [src[i] for i in keep], [tgt[i] for i in keep]
+    batches = Batches(src, tgt, len(s2s.input_vocab), len(s2s.target_vocab), s2s.level, batch_size,
+                      bucket=True, mask_loss=True, pad_to=fixed)
+    total, count = 0.0, 0
+    for i in range(len(batches)):
+        x, y, w = batches[i]
+        p = np.asarray(s2s.model(x, training=False))
+        true = y.argmax(-1) if s2s.level == "char" else y
+        p_true = np.take_along_axis(p, true[..., None], axis=-1)[..., 0]
+        total += float(-(np.log(np.maximum(p_true, 1e-12)) * w).sum())
+        count += int(w.sum())
+    return total / max(count, 1)
+
+
+def cer(hypotheses, reference_lists) -> float:
+    """Character error rate: edits to the nearest reference, summed, over that reference's length."""
+    edits = length = 0
+    for hyp, refs in zip(hypotheses, reference_lists):
+        dist, ref = min((Levenshtein.distance(hyp, r), r) for r in refs)
+        edits += dist
+        length += len(ref)
+    return edits / max(length, 1)
+
+
+def score_translations(hypotheses, reference_lists) -> dict:
+    """chrF, BLEU, exact match and CER of hypotheses against lists of references."""
+    width = max(map(len, reference_lists))
+    streams = [[refs[k] if k < len(refs) else None for refs in reference_lists] for k in range(width)]
+    return {
+        "chrf": round(sacrebleu.corpus_chrf(hypotheses, streams).score, 2),
+        "bleu": round(sacrebleu.corpus_bleu(hypotheses, streams).score, 2),
+        "exact_match": round(float(np.mean([h in refs for h, refs in zip(hypotheses, reference_lists)])), 4),
+        "cer": round(cer(hypotheses, reference_lists), 4),
+    }
+
+
+def evaluate(s2s, pairs, translator: Translator | None = None) -> dict:
+    """All held-out metrics of `s2s` on `pairs` (every translation of a sentence is a reference)."""
+    refs = data.references(pairs)
+    sources = list(refs)
+    translator = translator or Translator(s2s)
+    outputs = translator.translate(sources)
+    refused = sum(isinstance(o, InputError) for o in outputs)
+    hyps = ["" if isinstance(o, InputError) else o for o in outputs]
+    result = {
+        "pairs": len(pairs),
+        "sentences": len(sources),
+        "refused": refused,
+        "masked_ce": round(masked_cross_entropy(s2s, pairs), 4),
+        **score_translations(hyps, [refs[s] for s in sources]),
+        "distinct_outputs_per_100": round(100 * len(set(hyps)) / max(len(hyps), 1), 1),
+    }
+    return result

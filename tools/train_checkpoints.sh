@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Trains the checkpoints the book ships, one after another (2-core CPU: one at a time is fastest).
+# Run from the repository root with the fra-eng file beside it:
+#   FRA=../shared/data/fra-eng/fra.txt bash tools/train_checkpoints.sh [names...]
+# Each model card is then written by tools/model_card.py.
+set -euo pipefail
+FRA=${FRA:-../shared/data/fra-eng/fra.txt}
+OUT=seq2seq_lib/resources/checkpoints
+common=(--data "$FRA" --num-samples 10000 --recipe fast --overwrite)
+names=("$@")
+[ ${#names[@]} -gt 0 ] || names=(char_lstm char_gru word_lstm char_lstm_free char_lstm_scheduled)
+for name in "${names[@]}"; do
+  case $name in
+    char_lstm) args=(--epochs 40) ;;
+    char_gru) args=(--cell gru --epochs 40) ;;
+    word_lstm) args=(--level word --embedding-dim 64 --latent-dim 192 --max-words 2000 --epochs 40) ;;
+    char_lstm_free) args=(--decoder free --epochs 15) ;;
+    char_lstm_scheduled) args=(--decoder scheduled --epochs 15) ;;
+    *) echo "unknown checkpoint $name" >&2; exit 2 ;;
+  esac
+  python -m seq2seq_lib train "${common[@]}" "${args[@]}" --output "$OUT/$name.keras"
+done
