@@ -100,18 +100,30 @@ def make_sums(n: int, n_digits: int = 3, seed: int = 0, exclude=None):
     return np.array(a), np.array(b)
 
 
-def column_view(data: AdditionData, i: int) -> str:
-    """Example `i` as the model sees it, one column per step, e.g.
+def carries(data: AdditionData) -> np.ndarray:
+    """The carry coming *into* each column, in the data's column order: shape (n, steps)."""
+    width = data.steps
+    da = digits(data.a, width, lsb_first=True)
+    db = digits(data.b, width, lsb_first=True)
+    carry = np.zeros_like(da)
+    for t in range(1, width):  # the carry into column t comes out of column t - 1 (units first)
+        carry[:, t] = (da[:, t - 1] + db[:, t - 1] + carry[:, t - 1]) // 10
+    return carry if data.lsb_first else carry[:, ::-1]
 
-        step      0  1  2  3
-        a digit   2  7  4  0
-        b digit   9  8  3  0
-        target    1  6  8  0
+
+def column_view(data: AdditionData, i: int) -> str:
+    """Example `i` as the model sees it, one column per step, e.g. 472 + 389 units first:
+
+        step        0  1  2  3
+        a digit     2  7  4  0
+        b digit     9  8  3  0
+        carry in    0  1  1  0
+        target      1  6  8  0
     """
     da = data.x[i, :, :NUM_DIGITS].argmax(-1)
     db = data.x[i, :, NUM_DIGITS:].argmax(-1)
-    rows = [("step", range(data.steps)), ("a digit", da), ("b digit", db), ("target", data.y[i])]
-    return "\n".join(f"{name:<9}" + "".join(f"{int(v):>3}" for v in vals) for name, vals in rows)
+    rows = [("step", range(data.steps)), ("a digit", da), ("b digit", db), ("carry in", carries(data)[i]), ("target", data.y[i])]
+    return "\n".join(f"{name:<10}" + "".join(f"{int(v):>3}" for v in vals) for name, vals in rows)
 
 
 # --------------------------------------------------------------------------------------------

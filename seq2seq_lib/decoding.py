@@ -233,22 +233,24 @@ class FastDecoder:
     def encode(self, id_lists):
         """Final encoder states for a batch of token-id lists."""
         s2s, n = self.s2s, len(id_lists)
-        pad_id = len(self.enc_table) - 1
-        # The tutorial's model reads the zero padding up to the longest training sentence;
-        # a masked encoder stops at each sentence's end.
-        steps = s2s.max_encoder_seq_length if not s2s.mask_encoder else max(map(len, id_lists))
-        ids = np.full((n, steps), pad_id)
         lengths = np.array([len(x) for x in id_lists])
-        for i, x in enumerate(id_lists):
-            ids[i, : len(x)] = x
+        # The tutorial's model reads the zero padding up to the longest training sentence;
+        # a masked encoder stops at each sentence's end.  Longest sentences first, so that at
+        # step t the sentences still reading are the first `active[t]` rows.
+        order = np.argsort(-lengths, kind="stable")
+        steps = s2s.max_encoder_seq_length if not s2s.mask_encoder else int(lengths.max())
+        ids = np.full((n, steps), len(self.enc_table) - 1)  # last table row: zero padding
+        for row, i in enumerate(order):
+            ids[row, : lengths[i]] = id_lists[i]
         states = [np.zeros((n, self.units), "float32") for _ in range(2 if self.cell == "lstm" else 1)]
         for t in range(steps):
-            new = self._step(self.enc_table[ids[:, t]], states, self.enc_recurrent, self.enc_bias)
-            if s2s.mask_encoder:
-                active = (t < lengths)[:, None]
-                new = [np.where(active, a, b) for a, b in zip(new, states)]
-            states = new
-        return states
+            k = int((lengths[order] > t).sum()) if s2s.mask_encoder else n
+            new = self._step(self.enc_table[ids[:k, t]], [st[:k] for st in states], self.enc_recurrent, self.enc_bias)
+            for st, value in zip(states, new):
+                st[:k] = value
+        back = np.empty(n, dtype=int)
+        back[order] = np.arange(n)
+        return [st[back] for st in states]
 
     def decode(self, sentences, trace=False, top_k=config.TOP_K, force=None, temperature=None, seed=None):
         """Decode checked sentences together.  Returns `Trace`s (steps filled if `trace`).
@@ -262,19 +264,21 @@ class FastDecoder:
             if token not in vocab:
                 raise InputError(f"cannot force {token!r} at step {step}: not in the model's output vocabulary")
         rng = np.random.default_rng(seed) if temperature else None
-        n = len(sentences)
+        n, max_len = len(sentences), s2s.max_decoder_seq_length
         states = self.encode([source_ids(s2s, s) for s in sentences])
         end_id = vocab.index[_end_token(s2s)]
-        token_ids = np.full(n, vocab.index[_start_token(s2s)])
-        out_ids = [[] for _ in range(n)]
+        chosen = np.full((n, max_len + 1), -1)  # token ids chosen at each step
+        lengths = np.zeros(n, dtype=int)  # output tokens before END
+        stops = np.array(["max_length"] * n, dtype=object)
         traces = [Trace(source=s) for s in sentences]
-        alive = np.ones(n, dtype=bool)
-        for step in range(s2s.max_decoder_seq_length + 1):
+        alive = np.arange(n)  # sentences still decoding; finished ones leave the batch
+        token_ids = np.full(n, vocab.index[_start_token(s2s)])
+        for step in range(max_len):
             states = self._step(self.dec_table[token_ids], states, self.dec_recurrent, self.dec_bias)
             logits = states[0] @ self.dense_kernel + self.dense_bias
             probs = _softmax(logits)
             if step in force:
-                choice = np.full(n, vocab.index[force[step]])
+                choice = np.full(len(alive), vocab.index[force[step]])
             elif temperature:
                 p = _softmax(logits / temperature).astype("float64")
                 p /= p.sum(axis=1, keepdims=True)
@@ -282,27 +286,32 @@ class FastDecoder:
             else:
                 choice = probs.argmax(axis=1)
             if trace:
-                best = np.argsort(-probs, axis=1, kind="stable")[:, :top_k]
-            for i in np.flatnonzero(alive):
-                if trace:
-                    traces[i].steps.append(Step(
-                        prefix=join_tokens(s2s, [vocab.tokens[j] for j in out_ids[i]]),
-                        token=vocab.tokens[choice[i]], prob=float(probs[i, choice[i]]),
-                        candidates=[(vocab.tokens[j], float(probs[i, j])) for j in best[i]],
-                        forced=step in force,
-                    ))
-                if choice[i] == end_id:
-                    alive[i], traces[i].stop_reason = False, "end"
-                else:
-                    out_ids[i].append(int(choice[i]))
-                    if len(out_ids[i]) >= s2s.max_decoder_seq_length:
-                        alive[i], traces[i].stop_reason = False, "max_length"
-            if not alive.any():
+                self._record(traces, alive, chosen, step, choice, probs, top_k, step in force)
+            chosen[alive, step] = choice
+            ended = choice == end_id
+            stops[alive[ended]] = "end"
+            lengths[alive[~ended]] += 1
+            keep = ~ended
+            alive, token_ids = alive[keep], choice[keep]
+            states = [st[keep] for st in states]
+            if not len(alive):
                 break
-            token_ids = choice
-        for tr, ids in zip(traces, out_ids):
-            tr.output = join_tokens(s2s, [vocab.tokens[j] for j in ids])
+        for i, tr in enumerate(traces):
+            tr.output = join_tokens(s2s, [vocab.tokens[j] for j in chosen[i, : lengths[i]]])
+            tr.stop_reason = stops[i]
         return traces
+
+    def _record(self, traces, alive, chosen, step, choice, probs, top_k, forced):
+        """Append this step's `Step` to the trace of every sentence still decoding."""
+        vocab = self.s2s.target_vocab
+        best = np.argsort(-probs, axis=1, kind="stable")[:, :top_k]
+        for row, i in enumerate(alive):
+            traces[i].steps.append(Step(
+                prefix=join_tokens(self.s2s, [vocab.tokens[j] for j in chosen[i, :step]]),
+                token=vocab.tokens[choice[row]], prob=float(probs[row, choice[row]]),
+                candidates=[(vocab.tokens[j], float(probs[row, j])) for j in best[row]],
+                forced=forced,
+            ))
 
 
 # --------------------------------------------------------------------------------------------

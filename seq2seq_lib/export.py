@@ -52,28 +52,26 @@ def _f32(a):
 
 
 def web_arrays(s2s) -> dict:
-    """{name: float32 array} in file order: exactly what `FastDecoder` multiplies."""
+    """{name: float32 array} in file order: exactly what `FastDecoder` multiplies (for word
+    models, the two factors of its input tables instead of the tables)."""
     fast = decoding.FastDecoder(s2s)
-    arrays = {}
+    m = s2s.model
+    layer = lambda name, attr: _f32(getattr(m.get_layer(name), attr).numpy())  # noqa: E731
     if s2s.level == "word":
-        m = s2s.model
-        w = lambda v: _f32(v.numpy() if hasattr(v, "numpy") else v)  # noqa: E731
-        arrays["enc_embedding"] = w(m.get_layer("encoder_embedding").embeddings)
-        arrays["enc_kernel"] = w(m.get_layer("encoder").cell.kernel)
+        enc_input = {"enc_embedding": layer("encoder_embedding", "embeddings"), "enc_kernel": _f32(_input_kernel(m, "encoder"))}
+        dec_input = {"dec_embedding": layer("decoder_embedding", "embeddings"), "dec_kernel": _f32(_input_kernel(m, "decoder"))}
     else:
-        arrays["enc_table"] = _f32(fast.enc_table)
-    arrays["enc_recurrent"] = _f32(fast.enc_recurrent)
-    arrays["enc_bias"] = _f32(fast.enc_bias)
-    if s2s.level == "word":
-        arrays["dec_embedding"] = w(m.get_layer("decoder_embedding").embeddings)
-        arrays["dec_kernel"] = w(m.get_layer("decoder").cell.kernel)
-    else:
-        arrays["dec_table"] = _f32(fast.dec_table)
-    arrays["dec_recurrent"] = _f32(fast.dec_recurrent)
-    arrays["dec_bias"] = _f32(fast.dec_bias)
-    arrays["dense_kernel"] = _f32(fast.dense_kernel)
-    arrays["dense_bias"] = _f32(fast.dense_bias)
-    return arrays
+        enc_input, dec_input = {"enc_table": _f32(fast.enc_table)}, {"dec_table": _f32(fast.dec_table)}
+    return {
+        **enc_input, "enc_recurrent": _f32(fast.enc_recurrent), "enc_bias": _f32(fast.enc_bias),
+        **dec_input, "dec_recurrent": _f32(fast.dec_recurrent), "dec_bias": _f32(fast.dec_bias),
+        "dense_kernel": _f32(fast.dense_kernel), "dense_bias": _f32(fast.dense_bias),
+    }
+
+
+def _input_kernel(model, name):
+    """The input kernel of the recurrent layer `name` (what the tables are made of)."""
+    return model.get_layer(name).cell.kernel.numpy()
 
 
 def _special_tokens(level):
@@ -142,9 +140,13 @@ def _write(path: Path, data: bytes):
     os.replace(tmp, path)
 
 
+def _good_name(name) -> bool:
+    return bool(name) and all(c.isascii() and (c.isalnum() or c in "_-") for c in name)
+
+
 def export_web(s2s, out_dir, name: str, checkpoint=None):
     """Write `<out_dir>/<name>.json` and `<name>.bin`; returns the two paths (.json, .bin)."""
-    if not name or any(c in name for c in "/\\") or name.startswith("."):
+    if not _good_name(name):
         raise ValueError(f"bad model name {name!r}: use letters, digits, '_' or '-'")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -179,6 +181,9 @@ def main_export(args) -> int:
     Without --checkpoint: every shipped checkpoint that exists.  Prints one line per model.
     """
     out = Path(args.out) if getattr(args, "out", None) else DEFAULT_OUT
+    if getattr(args, "name", None) and not _good_name(args.name):
+        print(f"error: bad --name {args.name!r}: use letters, digits, '_' or '-'", file=sys.stderr)
+        return 2
     if getattr(args, "checkpoint", None):
         done = {args.name or Path(args.checkpoint).stem: export_checkpoint(args.checkpoint, out, args.name)}
     else:

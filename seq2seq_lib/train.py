@@ -97,8 +97,11 @@ class BestWeights(keras.callbacks.Callback):
     def __init__(self, monitor="val_loss"):
         super().__init__()
         self.monitor, self.best, self.weights, self.epoch = monitor, math.inf, None, None
+        self.history = {}  # the epochs finished so far, also when fit() never returns
 
     def on_epoch_end(self, epoch, logs=None):
+        for k, v in (logs or {}).items():
+            self.history.setdefault(k, []).append(float(v))
         value = (logs or {}).get(self.monitor, (logs or {}).get("loss"))
         if value is not None and value < self.best:
             self.best, self.weights, self.epoch = value, self.model.get_weights(), epoch
@@ -189,7 +192,7 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
     except KeyboardInterrupt:
         interrupted = True
         best.restore()
-        hist = model.history.history if model.history is not None else {}
+        hist = best.history
     wall = time.time() - t0
     info = {
         "recipe": cfg.to_dict(),

@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -37,7 +39,7 @@ DEFAULT_MODELS = ("char_lstm", "char_gru", "word_lstm", "char_lstm_free")
 DEFAULT_EXAMPLES = ("Be nice.", "I'm cold.", "Help me!")
 # Sampling choices offered in the widget (0 = greedy) and the seeds pre-decoded for the book.
 TEMPERATURES = (0.0, 0.5, 1.0, 1.5)
-STATIC_SEEDS = (0, 1, 2)
+STATIC_SEEDS = (0, 1)
 LANG_ENV = "SEQ2SEQ_LANG"
 
 LABELS = {
@@ -276,7 +278,9 @@ def stop_message(trace: dict, info: dict, lang: str) -> str:
 
 
 def percent(p: float) -> str:
-    return f"{p * 100:.1f}%" if p >= 0.0005 else "<0.1%"
+    """A probability in tenths of a percent, rounded half up (as explorer.js does)."""
+    n = int(math.floor(float(p) * 1000 + 0.5))
+    return f"{n // 10}.{n % 10}%" if n > 0 else "<0.1%"
 
 
 def step_view(trace: dict, step: int, info: dict, lang: str = "en") -> dict:
@@ -359,11 +363,75 @@ def available_models(models=DEFAULT_MODELS) -> dict:
     return found
 
 
-def _rounded(trace: dict, digits: int = 5) -> dict:
-    """A trace with probabilities rounded (for the page: the bars show one decimal of a percent)."""
+def _join(tokens, level: str) -> str:
+    """The output text of `tokens` as the page rebuilds it (the library's own rule, see `pack`)."""
+    return "".join(tokens) if level == "char" else re.sub(r" ([.,])", r"\1", " ".join(tokens))
+
+
+PROB_SCALE = 10_000  # packed probabilities are integers in units of 1/10,000
+
+
+def _scaled(p) -> int:
+    return int(math.floor(float(p) * PROB_SCALE + 0.5))
+
+
+def pack(trace: dict, level: str, end: str, start: int = 0) -> dict:
+    """A compact form of `trace` (a `Trace.to_dict()`) for the book's pages, from step `start` on.
+
+    Each step becomes `[choice, tok1, p1, tok2, p2, ...]` (+ `1` if forced): the candidates
+    flattened, `choice` the index of the chosen token among them (or `[token, prob]` when it is
+    not one of them).  Prefixes are left out where joining the earlier tokens gives them back
+    (`p` keeps the others).  Probabilities are integers in units of 1/PROB_SCALE (the bars show
+    tenths of a percent).  explorer.js's `unpack` (and `unpack` here) reverse this.
+    """
+    steps = trace["steps"]
+    tokens = [st["token"] for st in steps[:start] if st["token"] != end]
+    packed, prefixes = [], {}
+    for i in range(start, len(steps)):
+        st = steps[i]
+        flat, choice = [], None
+        for j, (tok, p) in enumerate(st["candidates"]):
+            flat += [tok, _scaled(p)]
+            if tok == st["token"] and choice is None:
+                choice = j
+        if choice is None:
+            choice = [st["token"], _scaled(st["prob"])]
+        row = [choice, flat] + ([1] if st.get("forced") else [])
+        packed.append(row)
+        if st["prefix"] != _join(tokens, level):
+            prefixes[str(i)] = st["prefix"]
+        if st["token"] != end:
+            tokens.append(st["token"])
+    out = {"s": trace["source"], "o": trace["output"], "r": trace["stop_reason"], "f": start, "t": packed}
+    if prefixes:
+        out["p"] = prefixes
+    return out
+
+
+def unpack(packed: dict, level: str, end: str, base: dict | None = None) -> dict:
+    """The trace dict of `pack`'s output; steps before `f` come from `base` (the greedy trace)."""
+    start = packed.get("f", 0)
+    steps = [dict(st) for st in (base["steps"][:start] if start else [])]
+    tokens = [st["token"] for st in steps if st["token"] != end]
+    prefixes = packed.get("p", {})
+    for k, row in enumerate(packed["t"]):
+        i = start + k
+        choice, flat = row[0], row[1]
+        cands = [[flat[j], flat[j + 1] / PROB_SCALE] for j in range(0, len(flat), 2)]
+        token, prob = cands[choice] if isinstance(choice, int) else (choice[0], choice[1] / PROB_SCALE)
+        steps.append({"prefix": prefixes.get(str(i), _join(tokens, level)), "token": token, "prob": prob,
+                      "candidates": cands, "forced": len(row) > 2 and bool(row[2])})
+        if token != end:
+            tokens.append(token)
+    return {"source": packed["s"], "output": packed["o"], "steps": steps, "stop_reason": packed["r"]}
+
+
+def rounded(trace: dict) -> dict:
+    """`trace` with its probabilities rounded as `pack` rounds them."""
     out = dict(trace)
     out["steps"] = [
-        {**st, "prob": round(st["prob"], digits), "candidates": [[tok, round(p, digits)] for tok, p in st["candidates"]]}
+        {**st, "prob": _scaled(st["prob"]) / PROB_SCALE,
+         "candidates": [[tok, _scaled(p) / PROB_SCALE] for tok, p in st["candidates"]]}
         for st in trace["steps"]
     ]
     return out
@@ -384,15 +452,16 @@ def _plain(trace: decoding.Trace) -> dict:
 class Explorer(anywidget.AnyWidget):
     """The decoding explorer as a Jupyter widget (and, in its text/html form, for the book).
 
-    The page sets `text`, `model_id`, `force`, `temperature`, `seed` and `step`, and bumps
+    The page sets `text`, `model_key`, `force`, `temperature`, `seed` and `step`, and bumps
     `request` to ask for a decoding; this object answers with `trace` (a `Trace.to_dict()`)
-    or `error`, and sets `answered` to the request it answered.
+    or `error`, and sets `answered` to the request it answered.  (The chosen model is
+    `model_key`, not `model_id`: ipywidgets already uses `model_id` for the widget's comm id.)
     """
 
     lang = t.Unicode("en").tag(sync=True)
     strings = t.Dict().tag(sync=True)
     models = t.List().tag(sync=True)  # [model_info(...)]
-    model_id = t.Unicode("").tag(sync=True)
+    model_key = t.Unicode("").tag(sync=True)
     examples = t.List().tag(sync=True)
     temperatures = t.List().tag(sync=True)
     text = t.Unicode("").tag(sync=True)
@@ -423,13 +492,13 @@ class Explorer(anywidget.AnyWidget):
         super().__init__(
             _esm=esm_source(), _css=web_file("explorer.css"),
             lang=lang, strings=STRINGS[lang], models=list(self._infos.values()),
-            model_id=next(iter(self._infos), ""), examples=examples,
+            model_key=next(iter(self._infos), ""), examples=examples,
             temperatures=list(TEMPERATURES), text=examples[0] if examples else "", **kwargs,
         )
         self._static_html = None
-        if self.model_id and self.text:
+        if self.model_key and self.text:
             self.decode()
-        elif not self.model_id:
+        elif not self.model_key:
             self.error = STRINGS[lang]["no_models"]
 
     # -- what the page asks for -------------------------------------------------------------
@@ -439,17 +508,17 @@ class Explorer(anywidget.AnyWidget):
         self.decode()
 
     def info(self, model_id=None) -> dict:
-        return self._infos[model_id or self.model_id]
+        return self._infos[model_id or self.model_key]
 
     def translator(self, model_id=None) -> decoding.Translator:
-        return _translator(self._sources[model_id or self.model_id])
+        return _translator(self._sources[model_id or self.model_key])
 
     def decode(self):
         """Decode `text` with the current model and settings into `trace`, or set `error`."""
         s = STRINGS[self.lang]
         trace, error = {}, ""
         try:
-            if self.model_id not in self._sources:
+            if self.model_key not in self._sources:
                 error = s["no_models"]
             else:
                 error = input_problem(self.info(), self.text, self.lang) or ""
@@ -473,13 +542,13 @@ class Explorer(anywidget.AnyWidget):
 
     # -- what the buttons do (the page does the same; tests call these) ---------------------
 
-    def press(self, text=None, model_id=None):
+    def press(self, text=None, model_key=None):
         """Like typing `text` and pressing Translate: forget forced tokens, start at step 0."""
         with self.hold_trait_notifications():
             if text is not None:
                 self.text = text
-            if model_id is not None:
-                self.model_id = model_id
+            if model_key is not None:
+                self.model_key = model_key
             self.force = {}
             self.step = 0
             self.request += 1
@@ -495,7 +564,7 @@ class Explorer(anywidget.AnyWidget):
 
     def view(self, step=None) -> dict:
         """What the page shows at `step` (default: the current step), plus any error."""
-        info = self._infos.get(self.model_id, {"end": "", "level": "char", "max_output": 0})
+        info = self._infos.get(self.model_key, {"end": "", "level": "char", "max_output": 0})
         v = step_view(self.trace or {}, self.step if step is None else step, info, self.lang)
         if self.error:
             v["message"] = self.error
@@ -519,7 +588,7 @@ class Explorer(anywidget.AnyWidget):
             "lang": self.lang,
             "strings": STRINGS[self.lang],
             "models": list(self._infos.values()),
-            "model_id": self.model_id,
+            "model_key": self.model_key,
             "examples": list(self.examples),
             "temperatures": list(TEMPERATURES),
             "seeds": list(STATIC_SEEDS),
@@ -554,27 +623,23 @@ class _MetaView:
 
 
 def _example_traces(tr: decoding.Translator, text: str, top_k: int) -> dict:
-    """The greedy trace of `text`, every single-token change of it, and a few sampled traces.
-
-    A change at step i is stored from step i on (`from`), since the steps before it are the
-    greedy trace's own.
-    """
+    """Packed traces of `text`: greedy (`g`), every single-token change of it (`x`: step →
+    token → trace from that step on), and sampled ones (`sm`: "temperature:seed" → trace)."""
+    level = tr.s2s.level
+    end = config.END_CHAR if level == "char" else config.END_WORD
     greedy = _plain(tr.trace(text, top_k=top_k))
     forced = {}
     for i, st in enumerate(greedy["steps"]):
         for tok, _ in st["candidates"]:
-            if tok == st["token"]:
-                continue
-            d = _plain(tr.trace(text, top_k=top_k, force={i: tok}))
-            d = _rounded(d)
-            forced.setdefault(str(i), {})[tok] = {"from": i, "steps": d["steps"][i:], "output": d["output"],
-                                                  "stop_reason": d["stop_reason"]}
+            if tok != st["token"]:
+                d = _plain(tr.trace(text, top_k=top_k, force={i: tok}))
+                forced.setdefault(str(i), {})[tok] = pack(d, level, end, start=i)
     sampled = {}
     for temp in TEMPERATURES:
-        if temp:
-            for seed in STATIC_SEEDS:
-                sampled[f"{temp:g}:{seed}"] = _rounded(_plain(tr.trace(text, top_k=top_k, temperature=temp, seed=seed)))
-    return {"greedy": _rounded(greedy), "forced": forced, "sampled": sampled}
+        for seed in STATIC_SEEDS if temp else ():
+            d = _plain(tr.trace(text, top_k=top_k, temperature=temp, seed=seed))
+            sampled[f"{temp:g}:{seed}"] = pack(d, level, end)
+    return {"g": pack(greedy, level, end), "x": forced, "sm": sampled}
 
 
 def script_json(obj) -> str:

@@ -71,3 +71,13 @@ def test_per_step_model_needs_the_carry_to_flow_forward():
     assert acc[False]["sequence"] < 0.5, acc
     # most significant first, the units column (the last step) has no carry coming in: learnable
     assert acc[False]["per_step"][-1] > 0.9, acc
+
+
+@pytest.mark.parametrize("lsb_first", [True, False])
+def test_carries_explain_every_target_digit(lsb_first):
+    d = addition.encode(*addition.make_sums(300, n_digits=3, seed=5), 3, lsb_first)
+    carry = addition.carries(d)
+    da, db = d.x[:, :, :10].argmax(-1), d.x[:, :, 10:].argmax(-1)
+    assert ((da + db + carry) % 10 == d.y).all()
+    first = 0 if lsb_first else -1  # nothing carries into the units column
+    assert (carry[:, first] == 0).all()

@@ -82,3 +82,29 @@ def test_train_then_translate(tmp_path):
     assert r.returncode == 2 and "--overwrite" in r.stderr
     r = run("translate", "--model", str(out), "Go.")
     assert r.returncode == 0
+
+
+def test_ctrl_c_keeps_best_weights(tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "interrupted.keras"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "seq2seq_lib", "train", "--num-samples", "300", "--epochs", "500",
+         "--latent-dim", "16", "--output", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.time() + 240
+    seen = ""
+    while time.time() < deadline:  # wait until two epochs have finished
+        line = proc.stdout.readline()
+        seen += line
+        if "Epoch 3/" in line or not line:
+            break
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert "Epoch 3/" in seen, seen[-500:]
+    assert proc.returncode == 130, err[-1000:]
+    assert "interrupted: saved the best epoch so far" in err and "Traceback" not in err
+    info = checkpoints.load(out).info
+    assert info["interrupted"] and info["epochs_run"] >= 2 and info["best_epoch"] >= 1

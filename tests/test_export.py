@@ -200,3 +200,51 @@ def test_committed_model_files_are_small_and_whole():
         assert hashlib.sha256(payload).hexdigest() == header["bin_sha256"]
         assert header["name"] == header_path.stem
         assert header["checkpoint"] and header_path.stem in SHIPPED, f"{header_path.name}: no shipped checkpoint behind it"
+
+
+@needs_node
+def test_cli_entry_and_browser_loader(tiny_lstm, tmp_path):
+    from argparse import Namespace
+
+    from seq2seq_lib import checkpoints
+
+    ckpt = checkpoints.save(tiny_lstm, tmp_path / "tiny.keras")
+    assert export.main_export(Namespace(checkpoint=str(ckpt), name=None, out=str(tmp_path / "web"))) == 0
+    header = json.loads((tmp_path / "web" / "tiny.json").read_text(encoding="utf-8"))
+    assert header["checkpoint"] == "tiny.keras" and header["name"] == "tiny"
+    assert export.main_export(Namespace(checkpoint=str(ckpt), name="../x", out=str(tmp_path))) == 2
+    # Seq2SeqDecoder.load(urlBase) fetches <urlBase>.json and .bin (fetch stubbed to read files).
+    done = subprocess.run([NODE, str(RUNNER), str(tmp_path / "web" / "tiny"), "--load", "Be nice."],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["output"] == decoding.Translator(tiny_lstm).translate(["Be nice."])[0]
+
+
+@needs_node
+def test_decoder_js_works_as_a_classic_script():
+    """In a page there is no `module`: the file must define globalThis.Seq2SeqDecoder."""
+    script = ("const vm = require('vm'), fs = require('fs'); const ctx = {}; vm.createContext(ctx);"
+              "vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), ctx);"
+              "console.log(typeof ctx.Seq2SeqDecoder.load, typeof ctx.Seq2SeqDecoder.fromBuffers)")
+    done = subprocess.run([NODE, "-e", script, str(ROOT / "book" / "_static" / "decoder.js")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["function", "function"]
+
+
+@needs_node
+def test_describe_matches_python():
+    """How refused characters are named: Python's `_describe`, for printable characters, controls
+    and the invisible characters decoder.js knows by name."""
+    chars = [chr(c) for c in [*range(0x20), 0x7F, 0x85, 0xA0, 0xAD, 0x1680, 0x180E, *range(0x2000, 0x2010),
+                              *range(0x2028, 0x2030), 0x205F, 0x2060, *range(0x2066, 0x206A), 0x3000, 0xFEFF]]
+    chars += list("aé'\"\\안😀€") + ["\u0301", "\U000E0041"]
+    script = ("const D = require(process.argv[1]); const chars = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "console.log(JSON.stringify(chars.map(D.describe)))")
+    done = subprocess.run([NODE, "-e", script, str(ROOT / "book" / "_static" / "decoder.js")], input=json.dumps(chars),
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    want = [decoding._describe(c) for c in chars]
+    got = json.loads(done.stdout)
+    assert got[:-1] == want[:-1]
+    assert got[-1] == "U+E0041"  # a tag character: Python adds its name, decoder.js has no table for it

@@ -82,11 +82,11 @@
     const rec = matVec(h, R, 3 * n);
     const hNew = new Float64Array(n);
     for (let k = 0; k < n; k++) {
-      const x = (gate) => xProj[gate * n + k] + b[gate * n + k];
-      const r_ = (gate) => rec[gate * n + k] + b[3 * n + gate * n + k];
-      const z = sigmoid(x(0) + r_(0));
-      const r = sigmoid(x(1) + r_(1));
-      const candidate = Math.tanh(x(2) + r * r_(2));
+      const x_z = xProj[k] + b[k], x_r = xProj[n + k] + b[n + k], x_h = xProj[2 * n + k] + b[2 * n + k];
+      const r_z = rec[k] + b[3 * n + k], r_r = rec[n + k] + b[4 * n + k], r_h = rec[2 * n + k] + b[5 * n + k];
+      const z = sigmoid(x_z + r_z);
+      const r = sigmoid(x_r + r_r);
+      const candidate = Math.tanh(x_h + r * r_h);
       hNew[k] = z * h[k] + (1 - z) * candidate;
     }
     return [hNew];

@@ -12,7 +12,7 @@
  *   (`globalThis.Seq2SeqDecoder`, book/_static/decoder.js) when one can be loaded.
  *
  * The model interface `render` uses: get(name), set(name, value), save_changes(),
- * on("change:name", callback), off(...).  To decode, the page sets text/model_id/force/
+ * on("change:name", callback), off(...).  To decode, the page sets text/model_key/force/
  * temperature/seed and bumps `request`; the back-end answers with `trace` or `error` and sets
  * `answered` to the request it answered.
  *
@@ -41,8 +41,12 @@
     return Object.prototype.hasOwnProperty.call(TOKEN_LABELS, token) ? TOKEN_LABELS[token] : token;
   }
 
+  var PROB_SCALE = 10000; // packed probabilities are integers in units of 1/10,000
+
+  /* A probability in tenths of a percent, rounded half up (widgets.percent). */
   function percent(p) {
-    return p >= 0.0005 ? (p * 100).toFixed(1) + "%" : "<0.1%";
+    var n = Math.floor(p * 1000 + 0.5);
+    return n > 0 ? Math.floor(n / 10) + "." + (n % 10) + "%" : "<0.1%";
   }
 
   var HANGUL = [[0x1100, 0x11ff], [0x3130, 0x318f], [0xa960, 0xa97f], [0xac00, 0xd7af], [0xd7b0, 0xd7ff]];
@@ -178,7 +182,7 @@
     }
     function models() { return model.get("models") || []; }
     function info() {
-      var id = model.get("model_id");
+      var id = model.get("model_key");
       var found = models().filter(function (m) { return m.id === id; })[0];
       return found || { id: id, level: "char", end: "\n", max_input: 0, max_output: 0, input_chars: "" };
     }
@@ -187,7 +191,7 @@
 
     // ---- the page --------------------------------------------------------------------------
     var lang = model.get("lang") || "en";
-    var root = h("div", { className: "s2s-root", lang: lang, testid: "explorer" });
+    var root = h("div", { className: "s2s-root", lang: lang, testid: "explorer", role: "group" });
     var modelSelect = h("select", { className: "s2s-model", testid: "explorer-model" });
     var input = h("input", { className: "s2s-input", type: "text", testid: "explorer-input", spellcheck: "false",
                              autocomplete: "off", maxlength: "500" });
@@ -330,7 +334,7 @@
     translate.addEventListener("click", function () { translateText(); });
     modelSelect.addEventListener("change", function () {
       ui.changed = null;
-      ask("translate", { model_id: modelSelect.value, text: input.value, force: {}, step: 0 });
+      ask("translate", { model_key: modelSelect.value, text: input.value, force: {}, step: 0 });
     });
     tempSelect.addEventListener("change", function () {
       ui.changed = null;
@@ -355,7 +359,7 @@
     slider.addEventListener("input", function () { stop(); setStep(parseInt(slider.value, 10) || 0); });
     slider.addEventListener("keydown", function (e) { e.stopPropagation(); });
 
-    var names = ["strings", "models", "model_id", "examples", "temperatures", "text", "trace", "error", "step",
+    var names = ["strings", "models", "model_key", "examples", "temperatures", "text", "trace", "error", "step",
                  "force", "temperature", "seed", "busy", "lang"];
     var handlers = names.map(function (name) {
       var cb = function () { schedule(); };
@@ -389,7 +393,7 @@
           tempSelect.appendChild(h("option", { value: String(t), text: t ? S("sample", { t: t }) : S("greedy") }));
         });
       }
-      if (modelSelect.value !== model.get("model_id")) modelSelect.value = model.get("model_id");
+      if (modelSelect.value !== model.get("model_key")) modelSelect.value = model.get("model_key");
       if (parseFloat(tempSelect.value) !== (model.get("temperature") || 0)) tempSelect.value = String(model.get("temperature") || 0);
       if (doc.activeElement !== seedInput) seedInput.value = String(model.get("seed") || 0);
       modelSelect.disabled = models().length < 2;
@@ -412,6 +416,7 @@
     }
 
     function drawLabels() {
+      root.setAttribute("aria-label", S("title"));
       setText(modelLabel, S("model"));
       setText(choiceLabel, S("choice"));
       setText(seedLabel, S("seed"));
@@ -520,29 +525,51 @@
     return null;
   }
 
+  function joinTokens(tokens, level) {
+    return level === "char" ? tokens.join("") : tokens.join(" ").replace(/ ([.,])/g, "$1");
+  }
+
+  /* A trace dict from widgets.pack's compact form; steps before `f` come from `base`. */
+  function unpack(packed, level, end, base) {
+    var start = packed.f || 0;
+    var steps = start ? clone(base.steps.slice(0, start)) : [];
+    var tokens = steps.filter(function (st) { return st.token !== end; }).map(function (st) { return st.token; });
+    var prefixes = packed.p || {};
+    packed.t.forEach(function (row, k) {
+      var i = start + k, flat = row[1], cands = [];
+      for (var j = 0; j < flat.length; j += 2) cands.push([flat[j], flat[j + 1] / PROB_SCALE]);
+      var chosen = typeof row[0] === "number" ? cands[row[0]] : [row[0][0], row[0][1] / PROB_SCALE];
+      steps.push({
+        prefix: Object.prototype.hasOwnProperty.call(prefixes, String(i)) ? prefixes[String(i)] : joinTokens(tokens, level),
+        token: chosen[0], prob: chosen[1], candidates: cands, forced: row.length > 2 && !!row[2],
+      });
+      if (chosen[0] !== end) tokens.push(chosen[0]);
+    });
+    return { source: packed.s, output: packed.o, steps: steps, stop_reason: packed.r };
+  }
+
+  /* A pre-decoded trace for this request, or null (then the live decoder is asked). */
   function lookup(cfg, mid, text, force, temperature, seed) {
     var ex = cfg.traces && cfg.traces[mid] && cfg.traces[mid][text];
-    if (!ex) return null;
+    var inf = (cfg.models || []).filter(function (m) { return m.id === mid; })[0];
+    if (!ex || !inf) return null;
     var keys = Object.keys(force || {});
     if (!temperature) {
-      var g = ex.greedy;
-      if (!keys.length) return clone(g);
+      var g = unpack(ex.g, inf.level, inf.end);
+      if (!keys.length) return g;
       if (keys.length !== 1) return null;
       var i = parseInt(keys[0], 10), token = force[keys[0]];
       if (!(i >= 0 && i < g.steps.length)) return null;
       if (g.steps[i].token === token) {
-        var same = clone(g);
-        same.steps[i].forced = true;
-        return same;
+        g.steps[i].forced = true;
+        return g;
       }
-      var f = ex.forced && ex.forced[String(i)] && ex.forced[String(i)][token];
-      if (!f) return null;
-      return { source: g.source, output: f.output, stop_reason: f.stop_reason,
-               steps: clone(g.steps.slice(0, f.from)).concat(clone(f.steps)) };
+      var f = ex.x && ex.x[String(i)] && ex.x[String(i)][token];
+      return f ? unpack(f, inf.level, inf.end, g) : null;
     }
     if (keys.length) return null;
-    var s = ex.sampled && ex.sampled[String(temperature) + ":" + String(seed | 0)];
-    return s ? clone(s) : null;
+    var s = ex.sm && ex.sm[String(temperature) + ":" + String(seed | 0)];
+    return s ? unpack(s, inf.level, inf.end) : null;
   }
 
   function createStaticModel(cfg, options) {
@@ -553,13 +580,13 @@
     var listeners = {};
     var dirty = {};
     var state = {
-      lang: cfg.lang || "en", strings: S, models: cfg.models || [], model_id: cfg.model_id || "",
+      lang: cfg.lang || "en", strings: S, models: cfg.models || [], model_key: cfg.model_key || "",
       examples: cfg.examples || [], temperatures: cfg.temperatures || [0], text: cfg.text || "",
       trace: {}, error: "", step: 0, force: {}, temperature: 0, seed: 0, request: 0, answered: 0, busy: false,
     };
     if (!state.models.length) state.error = S.no_models || "no models";
     else if (state.text) {
-      var first = lookup(cfg, state.model_id, state.text.trim(), {}, 0, 0);
+      var first = lookup(cfg, state.model_key, state.text.trim(), {}, 0, 0);
       if (first) state.trace = first;
     }
 
@@ -598,7 +625,7 @@
     }
 
     function handle(req) {
-      var mid = state.model_id, text = String(state.text || "").trim();
+      var mid = state.model_key, text = String(state.text || "").trim();
       var force = clone(state.force || {}), temperature = +state.temperature || 0, seed = state.seed | 0;
       var inf = info(mid);
       if (!inf) return answer(req, {}, S.no_models);
@@ -610,14 +637,17 @@
       fire(["busy"]);
       var keep = state.trace && state.trace.source === text ? state.trace : null;
       liveDecoder(mid).then(function (dec) {
-        if (typeof dec.check === "function") {
-          var c = dec.check(text);
-          if (c && c.ok === false) return answer(req, {}, fill(S.refused, { detail: c.error }));
-        }
-        return Promise.resolve(dec.trace(text, { topK: cfg.top_k || 5, force: force, temperature: temperature,
-                                                 seed: seed })).then(function (tr) { answer(req, tr, ""); });
-      }).catch(function (e) {
-        var why = e && e.why ? S[e.why] : String(e && e.message || e);
+        return Promise.resolve().then(function () {
+          var c = typeof dec.check === "function" ? dec.check(text) : null;
+          if (c && c.ok === false) throw new Error(c.error);
+          return dec.trace(text, { topK: cfg.top_k || 5, force: force, temperature: temperature || null, seed: seed });
+        }).then(function (tr) {
+          answer(req, tr, "");
+        }, function (e) { // the decoder refused the input (or a forced token)
+          answer(req, {}, fill(S.refused, { detail: String((e && e.message) || e) }));
+        });
+      }, function (e) { // no decoder here: say so, keep what is shown when it is the same sentence
+        var why = e && e.why ? S[e.why] : String((e && e.message) || e);
         if (keep) answer(req, keep, fill(S.no_live_change, { why: why }));
         else answer(req, {}, fill(S.no_live, { why: why }));
       });
@@ -679,6 +709,8 @@
     createStaticModel: createStaticModel,
     stepView: stepView,
     inputProblem: inputProblem,
+    unpack: unpack,
+    lookup: lookup,
     fill: fill,
   };
 

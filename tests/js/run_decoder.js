@@ -3,6 +3,8 @@
 //   node tests/js/run_decoder.js MODEL_BASE < requests.json
 //       requests: [{"text": ..., "options": {topK, force, temperature, seed}}, ...]
 //       prints:   [{"ok": true, "trace": {...}} | {"ok": false, "error": "..."}, ...]
+//   node tests/js/run_decoder.js MODEL_BASE --load "Some text."
+//       loads through Seq2SeqDecoder.load() with fetch() reading local files; prints {"output": ...}
 //   node tests/js/run_decoder.js MODEL_BASE --bench "A 20-character text." [REPEATS]
 //       prints:   {"ms_per_sentence": ..., "output": ...}
 "use strict";
@@ -14,7 +16,14 @@ const [base, mode, benchText, repeats] = process.argv.slice(2);
 const header = JSON.parse(fs.readFileSync(base + ".json", "utf8"));
 const model = Seq2SeqDecoder.fromBuffers(header, fs.readFileSync(base + ".bin"));
 
-if (mode === "--bench") {
+if (mode === "--load") {
+  globalThis.fetch = async (url) => {
+    const body = fs.readFileSync(url);
+    const arrayBuffer = async () => body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength);
+    return { ok: true, status: 200, json: async () => JSON.parse(body.toString("utf8")), arrayBuffer };
+  };
+  Seq2SeqDecoder.load(base).then((m) => process.stdout.write(JSON.stringify({ output: m.translate(benchText) }) + "\n"));
+} else if (mode === "--bench") {
   const n = Number(repeats || 20);
   model.translate(benchText); // warm-up: the JIT compiles the loops
   const t0 = process.hrtime.bigint();

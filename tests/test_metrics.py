@@ -1,0 +1,44 @@
+import numpy as np
+import pytest
+
+from seq2seq_lib import data, metrics
+
+
+def test_scores_against_several_references():
+    refs = [["Va !", "Pars !"], ["Bonjour."]]
+    perfect = metrics.score_translations(["Pars !", "Bonjour."], refs)
+    assert perfect["exact_match"] == 1.0 and perfect["cer"] == 0.0 and perfect["chrf"] == 100.0
+    wrong = metrics.score_translations(["Vas !", "Bonsoir."], refs)
+    assert wrong["exact_match"] == 0.0
+    # Edits to the nearest reference: "Vas !"→"Va !" is 1 of 4, "Bonsoir."→"Bonjour." is 2 of 8.
+    assert wrong["cer"] == pytest.approx(3 / 12)
+    assert wrong["chrf"] < perfect["chrf"]
+
+
+def test_masked_ce_matches_unpadded_computation(tiny_lstm, corpus_pairs):
+    """Bucketed, padded, masked batches give the same number as one unpadded pair at a time."""
+    pairs = corpus_pairs[:40]
+    fast = metrics.masked_cross_entropy(tiny_lstm, pairs)
+    total = count = 0.0
+    for en, fr in pairs:
+        d = data.prepare_char_data([(en, fr)], tiny_lstm.input_vocab, tiny_lstm.target_vocab)
+        p = np.asarray(tiny_lstm.model([d.encoder_input_data, d.decoder_input_data], training=False))[0]
+        y = d.decoder_target_data[0]
+        real = y.sum(-1) > 0  # the last decoder input (END) has no next character
+        total += -np.log((p * y).sum(-1)[real]).sum()
+        count += y.sum()
+    assert fast == pytest.approx(total / count, rel=1e-4)
+
+
+def test_evaluate_reports_everything(tiny_lstm, corpus_pairs):
+    pairs = corpus_pairs[:60] + [("Hi 😀", "Salut !")]
+    r = metrics.evaluate(tiny_lstm, pairs)
+    assert r["refused"] == 1 and r["sentences"] == len(data.references(pairs))
+    for k in ("masked_ce", "chrf", "bleu", "exact_match", "cer", "distinct_outputs_per_100"):
+        assert np.isfinite(r[k])
+
+
+def test_masked_ce_of_free_running_model(corpus_pairs):
+    from seq2seq_lib import config, train
+    s2s, _ = train.fit(corpus_pairs[:80], config.fast().replace(latent_dim=8, epochs=1, patience=0), decoder="free", verbose=0)
+    assert np.isfinite(metrics.masked_cross_entropy(s2s, corpus_pairs[:80]))
