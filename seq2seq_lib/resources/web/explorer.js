@@ -306,8 +306,8 @@
       ui.playing = true;
       ui.timer = setInterval(function () {
         var i = (model.get("step") || 0) + 1;
-        if (i >= nSteps()) stop();
-        else setStep(i);
+        if (i < nSteps()) setStep(i);
+        if (i >= nSteps() - 1) stop();
       }, PLAY_MS);
       schedule();
     }

@@ -1,0 +1,32 @@
+"""The benchmark scripts run end to end (on tiny settings) and end with one JSON line.
+Their timings are not asserted: speed is measured by running them, not by tests."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def last_json(cmd):
+    r = subprocess.run([sys.executable, *cmd], capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert r.returncode == 0, r.stderr[-2000:]
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def test_decode_speed_runs():
+    out = last_json(["benchmarks/decode_speed.py", "--loop-sentences", "2", "--batch", "50"])
+    assert out["identical"] is True
+    for k in ("loop_s_per_sentence", "fast_single_ms", "fast_batch_sentences_per_s", "speedup_batch"):
+        assert out[k] > 0
+
+
+def test_train_recipe_runs(tmp_path):
+    out = last_json(["benchmarks/train_recipe.py", "--data", "bundled", "--num-samples", "300",
+                     "--baseline-epochs", "2", "--fast-epochs", "2", "--latent-dim", "16",
+                     "--output", str(tmp_path / "r.json")])
+    for k in ("baseline_s_to_best", "fast_s_to_baseline_best", "ratio", "baseline_chrf", "fast_chrf"):
+        assert k in out
+    assert json.loads((tmp_path / "r.json").read_text())["baseline_chrf"] == out["baseline_chrf"]
+    assert len(out["baseline_curve"]) == 2
