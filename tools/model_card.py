@@ -65,7 +65,7 @@ def main():
         f"| recipe | {json.dumps(info.get('recipe'))} |",
         f"| epochs run | {info.get('epochs_run')} (best: {info.get('best_epoch')}; early stopping restores it) |",
         f"| wall time | {info.get('wall_time_s')} s on a 2-core CPU (shared with other work while it ran) |",
-        f"| final loss / val_loss | {hist.get('loss', ['?'])[-1]} / {hist.get('val_loss', ['?'])[-1]} (masked, per target token) |",
+        f"| final loss / val_loss | {hist.get('loss', ['?'])[-1]} / {hist.get('val_loss', ['?'])[-1]} (Keras's training loss: padded positions weigh 0 but still count in each batch's mean, so it is not comparable across recipes; use masked_ce below) |",
         f"| file size | {path.stat().st_size / 1e6:.2f} MB (weights, no optimizer state) |",
         "",
         "## Held-out metrics",
