@@ -34,9 +34,19 @@ def test_model_card_translations(path):
         assert expected == recorded, f"{path.stem}: {sentence!r} now gives {expected!r}, card says {recorded!r}"
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+TEACHER_FORCED = [p for p in SHIPPED if checkpoints.read_meta(p)["info"].get("decoder", "teacher") == "teacher"]
+
+
+def test_teacher_forced_checkpoints_present():
+    assert {p.stem for p in TEACHER_FORCED} >= {"char_lstm", "char_gru", "word_lstm"}
+
+
+@pytest.mark.parametrize("path", TEACHER_FORCED, ids=lambda p: p.stem)
 def test_different_sentences_get_different_translations(path):
-    """The known failure of the tutorial's Keras 3 port: every input decoded to one sentence."""
+    """The known failure of the tutorial's Keras 3 port: every input decoded to one sentence.
+
+    (Only for the teacher-forced models: the model trained without teacher forcing does
+    collapse to a few outputs after its 15 epochs, which is what chapter 6 shows.)"""
     s2s = checkpoints.load(path)
     outs = decoding.Translator(s2s).translate(list(card_samples(path)))
     assert len({o for o in outs if isinstance(o, str)}) >= 12
