@@ -49,6 +49,7 @@ def _parser():
     t.add_argument("--latent-dim", type=int, help="state size (default 256)")
     t.add_argument("--batch-size", type=int, help="batch size (default: the recipe's)")
     t.add_argument("--validation-split", type=float, help="share of the training rows used for val_loss (default 0.2)")
+    t.add_argument("--patience", type=int, help="early stopping patience in epochs, 0 = off (default: the recipe's)")
     t.add_argument("--embedding-dim", type=int, help="word vectors' size (word level; default 128)")
     t.add_argument("--max-words", type=int, help="vocabulary cap per language (word level)")
     t.add_argument("--reverse-source", action="store_true", help="read the English sentence backwards")
@@ -68,6 +69,13 @@ def _parser():
     ev.add_argument("data", help="fra-eng file of held-out pairs ('bundled' = the bundled corpus)")
     ev.add_argument("--num-samples", type=int, default=None, help="only the first N pairs")
 
+    ex = sub.add_parser("export", help="export checkpoints for the book's in-browser decoder",
+                        description="Write <name>.json + <name>.bin (float32 weights) for book/_static/decoder.js. "
+                        "Without --checkpoint, every shipped checkpoint that exists is exported under its own name.")
+    ex.add_argument("--checkpoint", "-c", default=None, help="a .keras checkpoint (default: all shipped checkpoints)")
+    ex.add_argument("--name", default=None, help="file name stem (default: the checkpoint's, e.g. char_lstm)")
+    ex.add_argument("--out", default=None, help="output folder (default: book/_static/models in this repository)")
+
     d = sub.add_parser("download", help="download the full fra-eng data set (the only network access)")
     d.add_argument("--origin", default=None, help="URL of fra-eng.zip")
     d.add_argument("--cache-dir", default=None, help="where to keep it (default ~/.keras)")
@@ -82,7 +90,8 @@ def main(argv=None) -> int:
     from .download import DownloadError
 
     try:
-        return {"train": _train, "translate": _translate, "evaluate": _evaluate, "download": _download}[args.command](args)
+        commands = {"train": _train, "translate": _translate, "evaluate": _evaluate, "export": _export, "download": _download}
+        return commands[args.command](args)
     except (CheckpointError, DataFormatError, DownloadError, FileNotFoundError, FileExistsError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -97,7 +106,7 @@ def _train(args) -> int:
     cfg = config.RECIPES[args.recipe]().replace(cell=args.cell, num_samples=args.num_samples)
     changes = {"epochs": args.epochs, "latent_dim": args.latent_dim, "batch_size": args.batch_size,
                "embedding_dim": args.embedding_dim, "max_words": args.max_words,
-               "validation_split": args.validation_split}
+               "validation_split": args.validation_split, "patience": args.patience}
     cfg = cfg.replace(**{k: v for k, v in changes.items() if v is not None})
     cfg = cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source, holdout=args.holdout,
                       random_validation=args.random_validation or cfg.random_validation)
@@ -173,3 +182,9 @@ def _download(args) -> int:
     path = download_fra_eng(args.origin or FRA_ENG_URL, args.cache_dir, args.sha256)
     print(path)
     return 0
+
+
+def _export(args) -> int:
+    from .export import main_export
+
+    return main_export(args)

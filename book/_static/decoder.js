@@ -313,7 +313,7 @@
         if (forced.has(step)) choice = forced.get(step);
         else if (temperature) choice = sample(softmax(logits.map((x) => x / temperature)), random);
         else choice = argmax(probs);
-        const best = [...probs.keys()].sort((a, b) => probs[b] - probs[a] || a - b).slice(0, Math.max(0, topK));
+        const best = topIndices(probs, topK);
         steps.push({
           prefix: this.join(out), token: this.targetTokens[choice], prob: probs[choice],
           candidates: best.map((j) => [this.targetTokens[j], probs[j]]), forced: forced.has(step),
@@ -334,6 +334,21 @@
   function argmax(p) {
     let best = 0;
     for (let j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
+    return best;
+  }
+
+  // The indices of the k largest probabilities, largest first; equal values keep index order
+  // (NumPy's stable argsort).  One pass, keeping a short sorted list.
+  function topIndices(p, k) {
+    const best = [];
+    if (k <= 0) return best;
+    for (let j = 0; j < p.length; j++) {
+      if (best.length === k && p[j] <= p[best[k - 1]]) continue;
+      let at = best.length;
+      while (at > 0 && p[j] > p[best[at - 1]]) at--;
+      best.splice(at, 0, j);
+      if (best.length > k) best.pop();
+    }
     return best;
   }
 

@@ -216,15 +216,27 @@ def test_typed_html_is_shown_as_text_and_runs_nothing(guarded, static_site, expl
         "(t) => document.querySelector('[data-testid=explorer-message]').textContent === t", arg=expected
     )
     assert "“<”" in expected
-    # the word model reads it as words and decodes it live: the source is shown as typed
-    select_model(page, "tiny_word")
-    wait_answered(page)
     by_id(page, "explorer-input").fill(NASTY)
     by_id(page, "explorer-input").press("Enter")
+    wait_answered(page)
+    assert by_id(page, "explorer-message").text_content() == expected
+    # the word model reads markup as words and decodes it live: the source is shown as typed
+    select_model(page, "tiny_word")
+    wait_answered(page)
+    markup = "<b>x"
+    by_id(page, "explorer-input").fill(markup)
+    by_id(page, "explorer-input").press("Enter")
     page.wait_for_function(
-        "(t) => document.querySelector('[data-testid=explorer-source]').textContent === t", arg=NASTY
+        "(t) => document.querySelector('[data-testid=explorer-source]').textContent === t", arg=markup
     )
-    assert page.locator(".s2s-root img").count() == 0 and page.locator("img").count() == 0
+    assert page.locator(".s2s-root b").count() == 0
+    by_id(page, "explorer-input").fill(NASTY)  # too many words for the tiny word model
+    by_id(page, "explorer-input").press("Enter")
+    page.wait_for_function(
+        "(t) => document.querySelector('[data-testid=explorer-message]').textContent === t",
+        arg=widgets.input_problem(explorers[lang].info("tiny_word"), NASTY, lang),
+    )
+    assert page.locator("img").count() == 0
     assert page.evaluate("() => document.querySelectorAll('[onerror]').length") == 0
     assert guarded.dialogs == [] and guarded.page_errors == []
 

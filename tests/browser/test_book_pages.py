@@ -1,0 +1,151 @@
+"""The explorer on the built book's chapter pages (chapters 3–6, both languages).
+
+The book is taken from $SEQ2SEQ_BOOK_HTML if set, else book/_build/html, built with
+`jupyter-book build book/` first when it is missing or older than its sources (the notebooks
+are stored executed, so the build runs no code: seconds, not minutes).  Pages are served on
+127.0.0.1; requests to other hosts are refused and make the test fail.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer_site import NASTY, ROOT, Server, guard
+from seq2seq_lib import widgets
+
+CHAPTERS = ("ch03", "ch04", "ch05", "ch06")
+
+
+def _newest_source(book: Path) -> float:
+    newest = 0.0
+    for p in book.rglob("*"):
+        if "_build" in p.parts or ".ipynb_checkpoints" in p.parts or not p.is_file():
+            continue
+        newest = max(newest, p.stat().st_mtime)
+    for p in (ROOT / "_config.yml", ROOT / "_toc.yml"):
+        if p.exists():
+            newest = max(newest, p.stat().st_mtime)
+    return newest
+
+
+@pytest.fixture(scope="session")
+def book_html():
+    if os.environ.get("SEQ2SEQ_BOOK_HTML"):
+        html = Path(os.environ["SEQ2SEQ_BOOK_HTML"])
+        if not (html / "index.html").is_file():
+            pytest.fail(f"SEQ2SEQ_BOOK_HTML={html} has no index.html", pytrace=False)
+        return html
+    book = ROOT / "book"
+    html = book / "_build" / "html"
+    index = html / "index.html"
+    if not index.is_file() or index.stat().st_mtime < _newest_source(book):
+        cmd = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(book)]
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1800)
+        if done.returncode != 0 or not index.is_file():
+            pytest.fail(f"building the book failed ({' '.join(cmd)}):\n{(done.stdout + done.stderr)[-4000:]}",
+                        pytrace=False)
+    return html
+
+
+@pytest.fixture(scope="session")
+def book_server(book_html):
+    with Server(book_html) as url:
+        yield url
+
+
+def chapter_pages(html: Path, lang: str):
+    return sorted(p for c in CHAPTERS for p in (html / lang).glob(f"{c}_*.html"))
+
+
+@pytest.fixture(scope="session")
+def explorer_pages(book_html):
+    pages = {lang: chapter_pages(book_html, lang) for lang in ("en", "ko")}
+    if not any(pages.values()):
+        pytest.skip(f"no chapter 3–6 pages in {book_html} yet")
+    missing = [str(p.relative_to(book_html)) for ps in pages.values() for p in ps
+               if 'class="s2s-explorer"' not in p.read_text(encoding="utf-8")]
+    assert not missing, f"chapter pages without the explorer: {missing}"
+    return [(lang, p.relative_to(book_html).as_posix()) for lang, ps in pages.items() for p in ps]
+
+
+def test_every_chapter_page_embeds_the_explorer(explorer_pages):
+    langs = {lang for lang, _ in explorer_pages}
+    assert langs == {"en", "ko"}, explorer_pages
+
+
+def _open(context, book_server, rel):
+    g = guard(context.new_page())
+    g.page.goto(f"{book_server}/{rel}")
+    g.page.wait_for_selector(".s2s-explorer [data-testid=explorer-output]")
+    return g
+
+
+def test_chapter_pages_work_offline(context, book_html, book_server, explorer_pages):
+    """Each page: no console errors, nothing from another host, steps, bars and forcing work,
+    typed markup runs nothing, labels in the page's language."""
+    for lang, rel in explorer_pages:
+        g = _open(context, book_server, rel)
+        page = g.page
+        root = page.locator(".s2s-explorer").first
+        s = widgets.STRINGS[lang]
+        assert root.locator("[data-testid=explorer-translate]").text_content() == s["translate"], rel
+        out = root.locator("[data-testid=explorer-output]")
+        bars = root.locator("[data-testid=explorer-candidate]")
+        first = (out.text_content(), bars.all_text_contents())
+        assert first[0] and len(first[1]) >= 2, rel
+        root.locator("[data-testid=explorer-next]").click()
+        second = (out.text_content(), bars.all_text_contents())
+        assert second != first, f"{rel}: stepping changed nothing"
+        new = root.locator("[data-testid=explorer-new-token]")
+        assert new.count() == 1 or root.locator("[data-testid=explorer-end]").text_content(), rel
+        # force the second candidate of this step
+        final = root.locator("[data-testid=explorer-final]")
+        before = final.text_content()
+        alt = bars.nth(1)
+        token = alt.get_attribute("data-token")
+        alt.click()
+        page.wait_for_function(
+            "(el) => el.querySelector('.s2s-new.s2s-forced') && !el.querySelector('.s2s-busy')",
+            arg=root.element_handle(),
+        )
+        assert root.locator("[data-testid=explorer-candidate][aria-pressed=true]").get_attribute("data-token") == token
+        assert widgets.fill(s["before"], text=before) in root.locator("[data-testid=explorer-note]").text_content()
+        # typed markup is text
+        root.locator("[data-testid=explorer-input]").fill(NASTY)
+        root.locator("[data-testid=explorer-input]").press("Enter")
+        page.wait_for_function("(el) => el.querySelector('[data-testid=explorer-message]').textContent !== ''",
+                               arg=root.element_handle())
+        assert page.locator(".s2s-explorer img").count() == 0
+        # a sentence that was not pre-decoded: decoded live when the model's file is in the book
+        model_key = root.locator("[data-testid=explorer-model]").input_value()
+        live = (book_html / "_static" / "models" / f"{model_key}.json").is_file()
+        text = "Are you ready?"
+        root.locator("[data-testid=explorer-input]").fill(text)
+        root.locator("[data-testid=explorer-input]").press("Enter")
+        if live:
+            page.wait_for_function(
+                """([el, t]) => el.querySelector('[data-testid=explorer-source]').textContent === t &&
+                                el.querySelector('[data-testid=explorer-final]').textContent !== ''""",
+                arg=[root.element_handle(), text], timeout=120_000,
+            )
+        else:
+            page.wait_for_function(
+                "([el, t]) => el.querySelector('[data-testid=explorer-message]').textContent === t",
+                arg=[root.element_handle(), widgets.fill(s["no_live"], why=s["why_model"])],
+            )
+        assert g.problems() == {"external requests": [], "console errors": [], "page errors": [], "dialogs": []}, rel
+        page.close()
+
+
+def test_korean_pages_use_a_korean_font(context, book_server, explorer_pages):
+    from test_static_explorer import korean_fonts
+
+    ko = [rel for lang, rel in explorer_pages if lang == "ko"]
+    assert ko
+    g = _open(context, book_server, ko[0])
+    fonts, _ = korean_fonts(g.page, ".s2s-explorer [data-testid=explorer-translate]")
+    names = [f["familyName"] for f in fonts]
+    assert any("CJK" in n or "KR" in n or "Korean" in n or "Gothic" in n for n in names), names

@@ -1,0 +1,158 @@
+"""The explorer in JupyterLab: open a notebook, run its cell, type a sentence, see the output.
+
+JupyterLab runs on 127.0.0.1 with a random token, in a temporary folder with its own settings
+and workspaces; the page may not reach any other host.
+"""
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from explorer_site import guard
+
+CELL = """\
+from seq2seq_lib.widgets import Explorer
+Explorer({{"tiny": {path!r}}}, examples=("Go.",), lang="en")
+"""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, tiny_checkpoint):
+    root = tmp_path_factory.mktemp("lab")
+    nb = {
+        "cells": [{"cell_type": "code", "execution_count": None, "id": "explorer", "metadata": {}, "outputs": [],
+                   "source": CELL.format(path=str(tiny_checkpoint))}],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+                     "language_info": {"name": "python"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+    (root / "explorer.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    port, token = free_port(), secrets.token_hex(16)
+    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(root / ".settings"),
+               JUPYTERLAB_WORKSPACES_DIR=str(root / ".workspaces"), TF_CPP_MIN_LOG_LEVEL="3")
+    log = open(root / "lab.log", "wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+         f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False", f"--ServerApp.root_dir={root}",
+         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+         "--LabApp.extension_manager=readonly"]
+        + (["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
+        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=5) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                log.flush()
+                pytest.fail("JupyterLab did not start:\n" + (root / "lab.log").read_text(errors="replace")[-3000:])
+            time.sleep(0.5)
+        yield {"url": url, "token": token, "root": root}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+def wait_for_idle_kernel(page, lab, timeout=180):
+    """Poll the server's sessions; waiting with the page's clock keeps Playwright's event loop
+    (and so the request guard) running."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        with urllib.request.urlopen(f"{lab['url']}/api/sessions?token={lab['token']}", timeout=10) as r:
+            sessions = json.load(r)
+        if sessions and all(s["kernel"]["execution_state"] == "idle" for s in sessions):
+            return
+        page.wait_for_timeout(500)
+    pytest.fail(f"the notebook's kernel was not idle after {timeout} s: {sessions}")
+
+
+def test_explorer_in_jupyterlab(context, lab):
+    g = guard(context.new_page())
+    try:
+        run_explorer_in_lab(g, lab)
+    except Exception:
+        shot = lab["root"] / "failure.png"
+        g.page.screenshot(path=str(shot))
+        outputs = g.page.locator(".jp-Notebook").inner_text()[-2000:]
+        server = (lab["root"] / "lab.log").read_text(errors="replace")[-2000:]
+        raise AssertionError(f"screenshot: {shot}\nnotebook:\n{outputs}\nproblems: {g.problems()}\nserver log:\n{server}")
+
+
+def run_explorer_in_lab(g, lab):
+    page = g.page
+    page.goto(f"{lab['url']}/lab/tree/explorer.ipynb?token={lab['token']}")
+    cell = page.locator(".jp-Notebook .jp-CodeCell").first
+    cell.wait_for(timeout=120_000)
+    # wait until the page's kernel is up and idle, then run the cell (again if the first
+    # Shift+Enter came before the page had connected to the kernel)
+    wait_for_idle_kernel(page, lab)
+    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=180_000)
+    prompt = cell.locator(".jp-InputPrompt")
+    for attempt in range(3):
+        cell.locator(".jp-InputArea-editor").click()
+        page.keyboard.press("Control+Enter")  # run in place
+        try:
+            page.wait_for_function("(el) => /\\[(\\*|\\d+)\\]/.test(el.textContent)", arg=prompt.element_handle(),
+                                   timeout=20_000)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
+    box = page.locator("[data-testid=explorer-input]")
+    box.wait_for(timeout=240_000)
+    # the first example is shown; type another sentence and press Enter
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=explorer-source]').textContent === 'Go.'", timeout=120_000
+    )
+    box.fill("")
+    box.press_sequentially("Be nice.")  # real key presses: none may reach the notebook's shortcuts
+    box.press("Enter")
+    page.wait_for_function(
+        """() => document.querySelector('[data-testid=explorer-source]').textContent === 'Be nice.'
+                 && document.querySelector('[data-testid=explorer-output]').textContent !== ''""",
+        timeout=120_000,
+    )
+    assert page.locator("[data-testid=explorer-candidate]").count() == 5
+    assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # typing added no cell
+    # force the second candidate of a step: the kernel decodes again from there
+    page.locator("[data-testid=explorer-candidate]").nth(1).click()
+    page.wait_for_function(
+        "() => document.querySelector('.s2s-new.s2s-forced') && !document.querySelector('.s2s-busy')",
+        timeout=120_000,
+    )
+    assert page.locator("[data-testid=explorer-note]").text_content().startswith("Forced")
+    assert page.locator("[data-testid=explorer-message]").text_content() in ("",) or \
+        page.locator("[data-testid=explorer-message]").text_content().startswith("Stopped")
+    # bad input: a message in the widget, no traceback in the notebook
+    box.fill("안녕하세요")
+    box.press("Enter")
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=explorer-message]').textContent.startsWith('This model reads English')",
+        timeout=120_000,
+    )
+    assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+    assert "Traceback" not in page.locator(".jp-Notebook").inner_text()
+    assert g.page_errors == [], g.page_errors
