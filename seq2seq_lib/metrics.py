@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from . import data
 from .decoding import InputError, Translator
+from .models import build_inference_models
 from .train import Batches, encode_pairs
 
 
@@ -33,20 +34,20 @@ def usable_pairs(s2s, pairs):
 
 
 def masked_cross_entropy(s2s, pairs, batch_size=256) -> float:
-    """Mean -log p(true next token) over real target positions of `pairs` (teacher forcing)."""
+    """Mean -log p(true next token) over real target positions of `pairs`, with the true
+    previous tokens fed in (teacher forcing) for every model, also those of chapter 6 that
+    were trained without it, through the inference models that share the trained layers."""
     pairs = usable_pairs(s2s, pairs)
     src, tgt = encode_pairs(pairs, s2s.input_vocab, s2s.target_vocab, s2s.level, s2s.reverse_source)
-    fixed = None
-    if s2s.model.inputs[1].shape[1] is not None:  # the unrolled decoder has a fixed length
-        fixed = (s2s.max_encoder_seq_length, s2s.model.inputs[1].shape[1])
-        keep = [i for i, t in enumerate(tgt) if len(t) - 1 <= fixed[1]]
-        src, tgt = [src[i] for i in keep], [tgt[i] for i in keep]
+    encoder_model, decoder_model = build_inference_models(s2s.model)
     batches = Batches(src, tgt, len(s2s.input_vocab), len(s2s.target_vocab), s2s.level, batch_size,
-                      bucket=True, mask_loss=True, pad_to=fixed)
+                      bucket=True, mask_loss=True)
     total, count = 0.0, 0
     for i in range(len(batches)):
-        x, y, w = batches[i]
-        p = np.asarray(s2s.model(x, training=False))
+        (enc_in, dec_in), y, w = batches[i]
+        states = encoder_model.predict_on_batch(enc_in)
+        states = list(states) if isinstance(states, (list, tuple)) else [states]
+        p = np.asarray(decoder_model.predict_on_batch([dec_in, *states])[0])
         true = y.argmax(-1) if s2s.level == "char" else y
         p_true = np.take_along_axis(p, true[..., None], axis=-1)[..., 0]
         total += float(-(np.log(np.maximum(p_true, 1e-12)) * w).sum())

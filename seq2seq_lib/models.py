@@ -84,7 +84,9 @@ def build_inference_models(model):
     state_inputs = [
         keras.Input(shape=(decoder.units,), name=f"decoder_state_input_{i}") for i in range(len(encoder_states))
     ]
-    decoder_inputs = model.inputs[1]
+    # A fresh input of any length (the unrolled models of chapter 6 fix it in training).
+    train_inputs = model.inputs[1]
+    decoder_inputs = keras.Input(shape=(None, *train_inputs.shape[2:]), dtype=train_inputs.dtype, name="decoder_inputs")
     x = decoder_inputs
     if any(layer.name == "decoder_embedding" for layer in model.layers):
         x = model.get_layer("decoder_embedding")(x)

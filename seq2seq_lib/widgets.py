@@ -458,6 +458,8 @@ class Explorer(anywidget.AnyWidget):
     `model_key`, not `model_id`: ipywidgets already uses `model_id` for the widget's comm id.)
     """
 
+    _esm = esm_source()
+    _css = web_file("explorer.css")
     lang = t.Unicode("en").tag(sync=True)
     strings = t.Dict().tag(sync=True)
     models = t.List().tag(sync=True)  # [model_info(...)]
@@ -490,7 +492,6 @@ class Explorer(anywidget.AnyWidget):
             self._infos[mid] = model_info(s2s, mid, lang)
         examples = [e for e in examples]
         super().__init__(
-            _esm=esm_source(), _css=web_file("explorer.css"),
             lang=lang, strings=STRINGS[lang], models=list(self._infos.values()),
             model_key=next(iter(self._infos), ""), examples=examples,
             temperatures=list(TEMPERATURES), text=examples[0] if examples else "", **kwargs,
