@@ -55,6 +55,14 @@ def test_explorer_js_is_a_classic_script():
     assert esm.rstrip().endswith("export default { render: globalThis.Seq2SeqExplorer.render };")
 
 
+def test_widget_ships_the_script_and_the_style(ex):
+    """anywidget syncs `_esm` and `_css` only when they are class attributes."""
+    assert {"_esm", "_css"} <= set(ex.keys)
+    assert ex._esm == widgets.esm_source() and ex._css == widgets.web_file("explorer.css")
+    state = ex.get_state()
+    assert state["_css"].startswith("/* The decoding explorer") and "Seq2SeqExplorer" in state["_esm"]
+
+
 def test_strings_have_the_same_keys_in_both_languages():
     assert set(widgets.STRINGS["en"]) == set(widgets.STRINGS["ko"])
     for key, en in widgets.STRINGS["en"].items():

@@ -1,7 +1,8 @@
 """Fixtures of the browser tests: headless Chromium (Debian's), tiny models, a static site.
 
 Chromium is required: without it these tests FAIL (they are not skipped), with the command
-that installs it.  Set SEQ2SEQ_CHROMIUM to use another binary.
+that installs it.  Set SEQ2SEQ_CHROMIUM to use another binary.  Every test here carries the
+`browser` mark: `pytest -m "not browser"` leaves them out, `pytest tests/browser` runs them.
 """
 
 import os
@@ -11,6 +12,19 @@ import pytest
 
 from explorer_site import CHROMIUM, EXAMPLES, INSTALL_HINT, NASTY, Server, build_site, guard
 from seq2seq_lib import checkpoints, widgets
+
+
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives headless Chromium (tests/browser/)")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HERE in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -136,6 +136,8 @@ def run_explorer_in_lab(g, lab):
         timeout=120_000,
     )
     assert page.locator("[data-testid=explorer-candidate]").count() == 5
+    # explorer.css arrived too (anywidget's _css)
+    assert page.locator(".s2s-cand").first.evaluate("(el) => getComputedStyle(el).display") == "grid"
     assert page.locator(".jp-Notebook .jp-Cell").count() == 1  # typing added no cell
     # force the second candidate of a step: the kernel decodes again from there
     page.locator("[data-testid=explorer-candidate]").nth(1).click()
