@@ -36,6 +36,7 @@ def main():
     ap.add_argument("--model", default=None)
     ap.add_argument("--loop-sentences", type=int, default=20)
     ap.add_argument("--batch", type=int, default=1000)
+    ap.add_argument("--output", default=None, help="also write the JSON here (e.g. benchmarks/results/decode_speed.json)")
     args = ap.parse_args()
 
     s2s = checkpoints.load(args.model)
@@ -86,6 +87,9 @@ def main():
     }
     for k, v in result.items():
         print(f"{k:>40}: {v}")
+    if args.output:
+        with open(args.output, "w") as f:
+            f.write(json.dumps(result, indent=1) + "\n")
     print(json.dumps(result))
 
 
