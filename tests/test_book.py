@@ -73,6 +73,7 @@ def test_stored_executed_with_clean_outputs(lang, chapter):
             if out.output_type == "stream":
                 assert out.name == "stdout", f"{where} wrote to stderr: {out.text[:200]!r}"
                 assert "━" not in out.text and not re.search(r"Epoch \d+/\d+", out.text), f"{where}: a progress bar"
+                assert "WARNING" not in out.text, f"{where}: a logged warning: {out.text[:200]!r}"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

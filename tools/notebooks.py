@@ -108,13 +108,15 @@ def render(path: Path, lang: str):
     nb = nbformat.v4.new_notebook()
     nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": dict(LANGUAGE_INFO)}
     other, label = OTHER[lang]
+    cells = parse(path)
     first_md = True
-    for n, cell in enumerate(parse(path)):
+    for n, cell in enumerate(cells):
         cid = f"c{n:02d}"
         if cell[0] == "md":
             text = cell[1][lang]
             if first_md:  # link to the same chapter in the other language, under the title
-                text += f"\n\n*{label}: [{path.stem}](../{other}/{path.stem}.ipynb)*"
+                title = cell[1][other].splitlines()[0].lstrip("# ").strip()
+                text += f"\n\n*{label}: [{title}](../{other}/{path.stem}.ipynb)*"
                 first_md = False
             nb.cells.append(nbformat.v4.new_markdown_cell(text, id=cid))
         else:
