@@ -12,6 +12,7 @@ A sentence the model refuses (a character it never saw) counts as an empty trans
 
 from __future__ import annotations
 
+import keras
 import numpy as np
 import sacrebleu
 from rapidfuzz.distance import Levenshtein
@@ -45,9 +46,11 @@ def masked_cross_entropy(s2s, pairs, batch_size=256) -> float:
     total, count = 0.0, 0
     for i in range(len(batches)):
         (enc_in, dec_in), y, w = batches[i]
-        states = encoder_model.predict_on_batch(enc_in)
+        # Direct calls, not predict_on_batch: batches differ in shape, and each new shape would
+        # retrace a compiled function (and print TensorFlow's retracing warning).
+        states = encoder_model(keras.ops.convert_to_tensor(enc_in), training=False)
         states = list(states) if isinstance(states, (list, tuple)) else [states]
-        p = np.asarray(decoder_model.predict_on_batch([dec_in, *states])[0])
+        p = np.asarray(decoder_model([keras.ops.convert_to_tensor(dec_in), *states], training=False)[0])
         true = y.argmax(-1) if s2s.level == "char" else y
         p_true = np.take_along_axis(p, true[..., None], axis=-1)[..., 0]
         total += float(-(np.log(np.maximum(p_true, 1e-12)) * w).sum())
