@@ -16,9 +16,9 @@ import platform
 import time
 from pathlib import Path
 
-import keras
+from seq2seq_lib import config, data, metrics, train  # first: it quiets TensorFlow's start-up logging
 
-from seq2seq_lib import config, data, metrics, train
+import keras  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results" / "train_recipe.json"
 
