@@ -236,7 +236,7 @@ class FastDecoder:
         lengths = np.array([len(x) for x in id_lists])
         # The tutorial's model reads the zero padding up to the longest training sentence;
         # a masked encoder stops at each sentence's end.  Longest sentences first, so that at
-        # step t the sentences still reading are the first `active[t]` rows.
+        # step t the sentences still reading are the first k rows.
         order = np.argsort(-lengths, kind="stable")
         steps = s2s.max_encoder_seq_length if not s2s.mask_encoder else int(lengths.max())
         ids = np.full((n, steps), len(self.enc_table) - 1)  # last table row: zero padding
