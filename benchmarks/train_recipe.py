@@ -61,8 +61,8 @@ def run(name, cfg, train_pairs, held):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=None, help="fra-eng file (default: $SEQ2SEQ_DATA or the bundled corpus)")
-    ap.add_argument("--num-samples", type=int, default=10_000)
-    ap.add_argument("--holdout", type=float, default=0.1, help="share of English sentences held out")
+    ap.add_argument("--num-samples", type=int, default=config.BENCHMARK_NUM_SAMPLES)
+    ap.add_argument("--holdout", type=float, default=config.BENCHMARK_HOLDOUT, help="share of English sentences held out")
     ap.add_argument("--baseline-epochs", type=int, default=config.baseline().epochs)
     ap.add_argument("--fast-epochs", type=int, default=config.fast().epochs)
     ap.add_argument("--latent-dim", type=int, default=256)
@@ -70,11 +70,15 @@ def main():
     args = ap.parse_args()
 
     pairs = data.load_pairs(args.data, args.num_samples)
-    train_pairs, held = data.split_by_source(pairs, args.holdout, seed=0)
-    # Held-out sentences the models can read (characters seen in training, not too long).
-    probe = data.char_vocabs(train_pairs)[0]
-    max_enc = max(len(en) for en, _ in train_pairs)
-    held = [(en, fr) for en, fr in held if len(en) <= max_enc and all(c in probe for c in en)]
+    if (args.num_samples, args.holdout) == (config.BENCHMARK_NUM_SAMPLES, config.BENCHMARK_HOLDOUT):
+        # The split the default model also holds out (`config.full`), so the two can be compared.
+        train_pairs, held = data.benchmark_split(pairs)
+    else:
+        train_pairs, held = data.split_by_source(pairs, args.holdout, seed=config.BENCHMARK_SEED)
+        # Held-out sentences the models can read (characters seen in training, not too long).
+        probe = data.char_vocabs(train_pairs)[0]
+        max_enc = max(len(en) for en, _ in train_pairs)
+        held = [(en, fr) for en, fr in held if len(en) <= max_enc and all(c in probe for c in en)]
 
     baseline = run("baseline", config.baseline().replace(epochs=args.baseline_epochs, latent_dim=args.latent_dim), train_pairs, held)
     fast = run("fast", config.fast().replace(epochs=args.fast_epochs, latent_dim=args.latent_dim), train_pairs, held)

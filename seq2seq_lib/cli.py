@@ -7,6 +7,7 @@ line on stderr and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -34,13 +35,15 @@ def _parser():
                        description="Train an encoder-decoder on fra-eng pairs. Ctrl-C stops and keeps the best weights so far.")
     t.add_argument("--data", default=None, help="fra-eng file (English<TAB>French per line); 'bundled' = the corpus "
                    f"shipped with the library (default: ${config.DATA_ENV} if set, else bundled)")
-    t.add_argument("--num-samples", type=int, default=10_000, help="use the first N pairs (default 10000, as the tutorial; 0 = all)")
-    t.add_argument("--holdout", type=float, default=0.0, help="keep this share of English sentences (with all "
-                   "their translations) out of training, for `evaluate` (default 0)")
+    t.add_argument("--num-samples", type=int, default=None,
+                   help="use the first N pairs (default: the recipe's, 10000 as the tutorial; 0 = all)")
+    t.add_argument("--holdout", type=float, default=None, help="keep this share of English sentences (with all "
+                   "their translations) out of training, for `evaluate` (default: the recipe's, 0 but for full)")
     t.add_argument("--random-validation", action="store_true", help="draw the validation rows at random "
                    "(default: the last rows, as the tutorial's validation_split)")
     t.add_argument("--recipe", choices=sorted(config.RECIPES), default="fast",
-                   help="baseline = the tutorial's recipe; fast = bucketing, masked loss, Adam, early stopping (default)")
+                   help="baseline = the tutorial's recipe; fast = bucketing, masked loss, Adam, early stopping "
+                   "(default); full = the default model's: fast + reversed source + cosine schedule, all pairs")
     t.add_argument("--level", choices=["char", "word"], default="char", help="character- or word-level model")
     t.add_argument("--cell", choices=["lstm", "gru"], default="lstm")
     t.add_argument("--decoder", choices=["teacher", "free", "scheduled"], default="teacher",
@@ -103,31 +106,44 @@ def _train(args) -> int:
     out = Path(args.output)
     if out.exists() and not args.overwrite:
         raise FileExistsError(f"{out} exists; pass --overwrite to replace it or choose another --output")
-    cfg = config.RECIPES[args.recipe]().replace(cell=args.cell, num_samples=args.num_samples)
+    cfg = config.RECIPES[args.recipe]().replace(cell=args.cell)
     changes = {"epochs": args.epochs, "latent_dim": args.latent_dim, "batch_size": args.batch_size,
-               "embedding_dim": args.embedding_dim, "max_words": args.max_words,
-               "validation_split": args.validation_split, "patience": args.patience}
+               "embedding_dim": args.embedding_dim, "max_words": args.max_words, "num_samples": args.num_samples,
+               "validation_split": args.validation_split, "patience": args.patience, "holdout": args.holdout}
     cfg = cfg.replace(**{k: v for k, v in changes.items() if v is not None})
-    cfg = cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source, holdout=args.holdout,
+    cfg = cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source,
                       random_validation=args.random_validation or cfg.random_validation)
     path = data.resolve_data_path(args.data)
     pairs = data.read_pairs(path, cfg.num_samples or None, cfg.normalize_spaces)
-    held = []
-    if cfg.holdout:
-        pairs, held = data.split_by_source(pairs, cfg.holdout, seed=cfg.seed)
+    pairs, held = data.heldout_split(pairs, cfg)
     print(f"training a {args.level}-level {cfg.cell.upper()} ({args.decoder} decoder, {args.recipe} recipe) "
-          f"on {len(pairs)} pairs of {path}", file=sys.stderr)
-    s2s, _ = train.fit(pairs, cfg, level=args.level, decoder=args.decoder)
-    s2s.info["data"] = {"file": path.name, "num_pairs": len(pairs), "heldout_pairs": len(held),
-                        "heldout": f"data.split_by_source(pairs, {cfg.holdout}, seed={cfg.seed})" if held else None}
-    s2s.info["command"] = "python -m seq2seq_lib " + " ".join(sys.argv[1:]) if sys.argv[1:2] == ["train"] else None
-    checkpoints.save(s2s, out)
+          f"on {len(pairs)} pairs of {path} ({len(held)} held out)", file=sys.stderr)
+    command = "python -m seq2seq_lib " + " ".join(sys.argv[1:]) if sys.argv[1:2] == ["train"] else None
+
+    def save(s2s):
+        s2s.info["data"] = {"file": path.name, "num_pairs": len(pairs), "heldout_pairs": len(held),
+                            "heldout": "data.heldout_split(pairs, recipe)" if held else None}
+        s2s.info["command"] = command
+        checkpoints.save(s2s, out)
+
+    # `kill PID` (SIGTERM) stops training like Ctrl-C: the best epoch so far is kept and saved.
+    # (A job started in the background by a shell ignores SIGINT, so Ctrl-C cannot reach it.)
+    previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    try:
+        s2s, _ = train.fit(pairs, cfg, level=args.level, decoder=args.decoder, on_best=save)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    save(s2s)
     info = s2s.info
     if info["interrupted"]:
         print(f"interrupted: saved the best epoch so far ({info['best_epoch']}) to {out}", file=sys.stderr)
         return 130
     print(f"saved {out} ({info['epochs_run']} epochs, {info['wall_time_s']} s)", file=sys.stderr)
     return 0
+
+
+def _raise_keyboard_interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _translate(args) -> int:

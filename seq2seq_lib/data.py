@@ -78,19 +78,44 @@ def load_pairs(path=None, num_samples: int | None = 10_000, normalize_spaces: bo
     return read_pairs(resolve_data_path(path), num_samples, normalize_spaces)
 
 
-def split_by_source(pairs, holdout: float = 0.1, seed: int = 0):
+def split_by_source(pairs, holdout: float = 0.1, seed: int = 0, keep_out=()):
     """Split pairs into (train, held_out) so that no English sentence is on both sides.
 
     Every translation of a held-out English sentence goes to the held-out side, so that side
-    can be scored against all references and the model never saw any of them.
+    can be scored against all references and the model never saw any of them.  English
+    sentences in `keep_out` are held out as well.
     """
     sources = sorted({en for en, _ in pairs})
     rng = random.Random(seed)
     rng.shuffle(sources)
-    held = set(sources[: round(len(sources) * holdout)])
+    held = set(sources[: round(len(sources) * holdout)]) | set(keep_out)
     train = [p for p in pairs if p[0] not in held]
     test = [p for p in pairs if p[0] in held]
     return train, test
+
+
+def benchmark_split(pairs):
+    """(train, held_out) of benchmarks/train_recipe.py on the first 10,000 pairs of `pairs`.
+
+    The held-out side keeps only pairs a model trained on the train side can read: characters
+    it has seen, English no longer than its longest.
+    """
+    first = pairs[: config.BENCHMARK_NUM_SAMPLES]
+    train, held = split_by_source(first, config.BENCHMARK_HOLDOUT, seed=config.BENCHMARK_SEED)
+    seen = set(char_vocabs(train)[0].tokens)
+    max_len = max(len(en) for en, _ in train)
+    return train, [(en, fr) for en, fr in held if len(en) <= max_len and set(en) <= seen]
+
+
+def heldout_split(pairs, cfg):
+    """(train, held_out) as a training run with recipe `cfg` made it (see `config.full`)."""
+    if not cfg.holdout and not cfg.benchmark_holdout:
+        return list(pairs), []
+    keep_out = ()
+    if cfg.benchmark_holdout:  # all of the benchmark's held-out sentences, readable or not
+        first = pairs[: config.BENCHMARK_NUM_SAMPLES]
+        keep_out = {en for en, _ in split_by_source(first, config.BENCHMARK_HOLDOUT, config.BENCHMARK_SEED)[1]}
+    return split_by_source(pairs, cfg.holdout, seed=cfg.seed, keep_out=keep_out)
 
 
 def references(pairs):

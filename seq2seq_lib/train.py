@@ -94,9 +94,10 @@ class Batches(keras.utils.PyDataset):
 class BestWeights(keras.callbacks.Callback):
     """Remembers the weights of the best epoch so far, so Ctrl-C can still keep them."""
 
-    def __init__(self, monitor="val_loss"):
+    def __init__(self, monitor="val_loss", on_best=None):
         super().__init__()
         self.monitor, self.best, self.weights, self.epoch = monitor, math.inf, None, None
+        self.on_best = on_best  # called after each new best epoch (the CLI saves a checkpoint)
         self.history = {}  # the epochs finished so far, also when fit() never returns
 
     def on_epoch_end(self, epoch, logs=None):
@@ -105,6 +106,8 @@ class BestWeights(keras.callbacks.Callback):
         value = (logs or {}).get(self.monitor, (logs or {}).get("loss"))
         if value is not None and value < self.best:
             self.best, self.weights, self.epoch = value, self.model.get_weights(), epoch
+            if self.on_best is not None:
+                self.on_best(self)
 
     def restore(self):
         if self.weights is not None:
@@ -135,15 +138,23 @@ def build_model(cfg: config.TrainConfig, n_in, n_out, level="char", decoder="tea
     return builder(n_in, n_out, cfg.latent_dim, mask_encoder=cfg.mask_encoder, dropout=cfg.dropout)
 
 
-def optimizer(cfg):
-    return keras.optimizers.get({"class_name": cfg.optimizer, "config": {"learning_rate": cfg.learning_rate}})
+def optimizer(cfg, total_steps=None):
+    lr = cfg.learning_rate
+    if cfg.lr_schedule == "cosine":
+        lr = keras.optimizers.schedules.CosineDecay(lr, decay_steps=max(1, total_steps), alpha=0.05)
+    elif cfg.lr_schedule != "constant":
+        raise ValueError(f"lr_schedule must be 'constant' or 'cosine', not {cfg.lr_schedule!r}")
+    return keras.optimizers.get({"class_name": cfg.optimizer, "config": {"learning_rate": lr}})
 
 
-def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbacks=(), verbose="auto", steps_per_epoch=None):
+def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbacks=(), verbose="auto",
+        steps_per_epoch=None, on_best=None):
     """Train on `pairs` (the validation split is their last `cfg.validation_split`).
 
     Returns (Seq2Seq, history dict).  Ctrl-C stops training and keeps the best epoch's weights;
-    the returned info then says `"interrupted": true`.
+    the returned info then says `"interrupted": true`.  `on_best(s2s)`, if given, is called
+    with the model after every epoch that improves on the best so far (the CLI saves it then,
+    so a long run that is killed still leaves its best epoch on disk).
     """
     keras.utils.set_random_seed(cfg.seed)
     if level == "char":
@@ -161,12 +172,36 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
 
     model = build_model(cfg, len(input_vocab), len(target_vocab), level, decoder, max_dec)
     loss = "sparse_categorical_crossentropy" if level == "word" else "categorical_crossentropy"
-    model.compile(optimizer=optimizer(cfg), loss=loss)
+    batches_per_epoch = steps_per_epoch or math.ceil(n_train / cfg.batch_size)
+    model.compile(optimizer=optimizer(cfg, batches_per_epoch * cfg.epochs), loss=loss)
 
     fixed = (max_enc, max_dec) if decoder != "teacher" else None  # the unrolled decoder has a fixed length
     bucket = cfg.bucket and fixed is None
     common = dict(n_in=len(input_vocab), n_out=len(target_vocab), level=level, mask_loss=cfg.mask_loss, pad_to=fixed)
-    best = BestWeights("val_loss" if n_val else "loss")
+    t0 = time.time()
+
+    def make_s2s(hist, interrupted, best_epoch):
+        info = {
+            "recipe": cfg.to_dict(),
+            "decoder": decoder,
+            "num_pairs": len(pairs),
+            "epochs_run": len(hist.get("loss", [])),
+            "best_epoch": None if best_epoch is None else best_epoch + 1,
+            "wall_time_s": round(time.time() - t0, 1),
+            "history": {k: [round(float(v), 5) for v in vs] for k, vs in hist.items()},
+            "interrupted": interrupted,
+        }
+        return Seq2Seq(
+            model, level, input_vocab, target_vocab, max_enc, max_dec,
+            reverse_source=cfg.reverse_source, mask_encoder=cfg.mask_encoder or level == "word", info=info,
+        )
+
+    report = None
+    if on_best is not None:
+        def report(cb):
+            on_best(make_s2s(cb.history, True, cb.epoch))  # "interrupted" until fit() returns
+
+    best = BestWeights("val_loss" if n_val else "loss", on_best=report)
     cbs = [best, *callbacks]
     if cfg.patience:
         cbs.append(keras.callbacks.EarlyStopping(patience=cfg.patience, restore_best_weights=True))
@@ -184,7 +219,6 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
         train = Batches(src[:n_train], tgt[:n_train], batch_size=cfg.batch_size, bucket=bucket, seed=cfg.seed, **common)
         val = Batches(src[n_train:], tgt[n_train:], batch_size=cfg.batch_size, bucket=bucket, **common) if n_val else None
         fit_args = dict(x=train, validation_data=val)
-    t0 = time.time()
     interrupted = False
     try:
         history = model.fit(**fit_args, epochs=cfg.epochs, callbacks=cbs, verbose=verbose, steps_per_epoch=steps_per_epoch)
@@ -193,19 +227,4 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
         interrupted = True
         best.restore()
         hist = best.history
-    wall = time.time() - t0
-    info = {
-        "recipe": cfg.to_dict(),
-        "decoder": decoder,
-        "num_pairs": len(pairs),
-        "epochs_run": len(hist.get("loss", [])),
-        "best_epoch": None if best.epoch is None else best.epoch + 1,
-        "wall_time_s": round(wall, 1),
-        "history": {k: [round(float(v), 5) for v in vs] for k, vs in hist.items()},
-        "interrupted": interrupted,
-    }
-    s2s = Seq2Seq(
-        model, level, input_vocab, target_vocab, max_enc, max_dec,
-        reverse_source=cfg.reverse_source, mask_encoder=cfg.mask_encoder or level == "word", info=info,
-    )
-    return s2s, hist
+    return make_s2s(hist, interrupted, best.epoch), hist

@@ -108,3 +108,33 @@ def test_ctrl_c_keeps_best_weights(tmp_path):
     assert "interrupted: saved the best epoch so far" in err and "Traceback" not in err
     info = checkpoints.load(out).info
     assert info["interrupted"] and info["epochs_run"] >= 2 and info["best_epoch"] >= 1
+
+
+def test_sigterm_stops_like_ctrl_c_and_best_epoch_is_on_disk_meanwhile(tmp_path):
+    """`kill PID` reaches a background run that ignores SIGINT; the best epoch so far is
+    already saved while training goes on."""
+    import signal
+    import time
+
+    out = tmp_path / "terminated.keras"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "seq2seq_lib", "train", "--num-samples", "300", "--epochs", "500",
+         "--latent-dim", "16", "--recipe", "full", "--holdout", "0.1", "--output", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.time() + 240
+    seen = ""
+    while time.time() < deadline:  # wait until two epochs have finished
+        line = proc.stdout.readline()
+        seen += line
+        if "Epoch 3/" in line or not line:
+            break
+    assert "Epoch 3/" in seen, seen[-500:]
+    mid = checkpoints.load(out).info  # written by the run itself, before any signal
+    assert mid["interrupted"] and mid["best_epoch"] >= 1 and mid["data"]["heldout_pairs"] > 0
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err[-1000:]
+    assert "interrupted: saved the best epoch so far" in err and "Traceback" not in err
+    info = checkpoints.load(out).info
+    assert info["interrupted"] and info["epochs_run"] >= 2 and info["recipe"]["reverse_source"]

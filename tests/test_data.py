@@ -135,3 +135,42 @@ def test_split_by_source_keeps_sentences_whole(corpus_pairs):
     assert not {en for en, _ in train} & {en for en, _ in test}
     refs = data.references(test)
     assert sum(map(len, refs.values())) == len(test)
+
+
+def test_split_by_source_keep_out(corpus_pairs):
+    forced = {corpus_pairs[0][0], corpus_pairs[-1][0]}
+    train, test = data.split_by_source(corpus_pairs, holdout=0.0, seed=3, keep_out=forced)
+    assert {en for en, _ in test} == forced
+    assert not forced & {en for en, _ in train}
+    assert len(train) + len(test) == len(corpus_pairs)
+
+
+def test_benchmark_split_filters_unreadable_pairs():
+    # 12,000 pairs: the benchmark looks only at the first 10,000.  Sentences 0-99 each carry a
+    # letter of their own, so a model trained on the other side cannot read them when held out.
+    own = lambda k: chr(0x400 + k) if k < 100 else ""  # noqa: E731
+    pairs = [(f"s{i % 4000}.{own(i % 4000)}", f"f{i}") for i in range(12_000)]
+    train, held = data.benchmark_split(pairs)
+    first = pairs[: config.BENCHMARK_NUM_SAMPLES]
+    assert len(train) + len(held) < len(first)  # the held-out side lost what no model can read
+    assert all(en.isascii() for en, _ in held)
+    assert not {en for en, _ in train} & {en for en, _ in held}
+    assert {en for en, _ in train} | {en for en, _ in held} <= {en for en, _ in first}
+
+
+def test_heldout_split_of_the_full_recipe():
+    pairs = [(f"s{i % 5000}.", f"f{i}") for i in range(20_000)]
+    cfg = config.full()
+    train, held = data.heldout_split(pairs, cfg)
+    held_en, train_en = {en for en, _ in held}, {en for en, _ in train}
+    assert not held_en & train_en and len(train) + len(held) == len(pairs)
+    # Every sentence the benchmark held out is held out here too, with all its translations.
+    first = pairs[: config.BENCHMARK_NUM_SAMPLES]
+    bench = {en for en, _ in data.split_by_source(first, config.BENCHMARK_HOLDOUT, config.BENCHMARK_SEED)[1]}
+    assert bench and bench <= held_en
+    # ... plus `holdout` of all the sentences, drawn with the recipe's seed.
+    extra = {en for en, _ in data.split_by_source(pairs, cfg.holdout, cfg.seed)[1]}
+    assert held_en == bench | extra
+    # The same split again: a model card can rebuild it from the recipe saved in a checkpoint.
+    assert data.heldout_split(pairs, config.TrainConfig.from_dict(cfg.to_dict())) == (train, held)
+    assert data.heldout_split(pairs, config.fast()) == (pairs, [])

@@ -33,3 +33,31 @@ def test_recipes():
     assert (b.latent_dim, b.batch_size, b.epochs, b.optimizer, b.validation_split) == (256, 64, 100, "rmsprop", 0.2)
     assert not (b.bucket or b.mask_loss or b.mask_encoder)
     assert config.TrainConfig.from_dict(config.fast().to_dict()) == config.fast()
+    f = config.full()
+    assert f.num_samples == 0 and f.reverse_source and f.lr_schedule == "cosine" and f.benchmark_holdout
+    assert config.TrainConfig.from_dict(f.to_dict()) == f
+
+
+def test_cosine_schedule_falls_to_five_percent():
+    cfg = config.fast().replace(lr_schedule="cosine", learning_rate=2e-3)
+    opt = train.optimizer(cfg, total_steps=100)
+    schedule = opt._learning_rate
+    assert np.isclose(float(schedule(0)), 2e-3)
+    assert float(schedule(50)) < 2e-3 and np.isclose(float(schedule(100)), 1e-4)
+    assert np.isclose(float(train.optimizer(config.fast(), 100).learning_rate), 2e-3)
+    try:
+        train.optimizer(cfg.replace(lr_schedule="step"), 100)
+    except ValueError as e:
+        assert "cosine" in str(e)
+    else:
+        raise AssertionError("an unknown schedule must be refused")
+
+
+def test_on_best_gets_each_new_best_model(corpus_pairs):
+    cfg = config.fast().replace(latent_dim=16, epochs=3, patience=0, lr_schedule="cosine")
+    seen = []
+    s2s, hist = train.fit(corpus_pairs[:200], cfg, verbose=0, on_best=lambda m: seen.append(dict(m.info)))
+    improving = [i for i, v in enumerate(hist["val_loss"]) if v == min(hist["val_loss"][: i + 1])]
+    assert [info["best_epoch"] for info in seen] == [i + 1 for i in improving]
+    assert all(info["interrupted"] for info in seen)  # saved mid-run: not a finished model yet
+    assert seen[0]["epochs_run"] == 1 and not s2s.info["interrupted"]
