@@ -94,14 +94,14 @@ def split_by_source(pairs, holdout: float = 0.1, seed: int = 0, keep_out=()):
     return train, test
 
 
-def benchmark_split(pairs):
-    """(train, held_out) of benchmarks/train_recipe.py on the first 10,000 pairs of `pairs`.
+def benchmark_split(pairs, num_samples=config.BENCHMARK_NUM_SAMPLES, holdout=config.BENCHMARK_HOLDOUT,
+                    seed=config.BENCHMARK_SEED):
+    """(train, held_out) of benchmarks/train_recipe.py on the first `num_samples` pairs.
 
     The held-out side keeps only pairs a model trained on the train side can read: characters
     it has seen, English no longer than its longest.
     """
-    first = pairs[: config.BENCHMARK_NUM_SAMPLES]
-    train, held = split_by_source(first, config.BENCHMARK_HOLDOUT, seed=config.BENCHMARK_SEED)
+    train, held = split_by_source(pairs[:num_samples], holdout, seed=seed)
     seen = set(char_vocabs(train)[0].tokens)
     max_len = max(len(en) for en, _ in train)
     return train, [(en, fr) for en, fr in held if len(en) <= max_len and set(en) <= seen]

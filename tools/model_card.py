@@ -4,9 +4,12 @@ metrics and 20 sample translations (also stored as JSON, which tests/test_shippe
     python tools/model_card.py seq2seq_lib/resources/checkpoints/char_lstm.keras \
         --data ../shared/data/fra-eng/fra.txt
 
-Held-out pairs: pairs 10,000–12,999 of the file whose English sentence is not among the first
-10,000 pairs (the shipped chapter models were trained on the first 10,000) and not longer than
-the longest English sentence of those 10,000.
+Held-out pairs of a chapter model (trained on the first 10,000 pairs): pairs 10,000–12,999 of
+the file whose English sentence is not among the first 10,000 pairs and not longer than the
+longest English sentence of those 10,000.  A model trained with a held-out split (the default
+model, `--recipe full`) is scored on the pairs its own split kept out, rebuilt from the recipe
+stored in the checkpoint, and also on the held-out pairs of benchmarks/train_recipe.py, next to
+the tutorial's recipe and the fast recipe as that benchmark measured them on the same pairs.
 """
 
 import argparse
@@ -14,7 +17,9 @@ import json
 import sys
 from pathlib import Path
 
-from seq2seq_lib import checkpoints, data, decoding, metrics
+from seq2seq_lib import checkpoints, config, data, decoding, metrics
+
+BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "train_recipe.json"
 
 # Everyday sentences a reader might type, plus the tutorial's example.
 SAMPLES = [
@@ -32,6 +37,49 @@ def heldout_pairs(path, max_len, start=10_000, count=3_000):
     return [(en, fr) for en, fr in rest if en not in seen and len(en) <= max_len]
 
 
+COMPARED = {}  # filled by compare_with_benchmark, stored in the card's JSON
+
+
+def data_line(info):
+    d = info.get("data") or {}
+    if d.get("heldout_pairs"):
+        return f"{info.get('num_pairs')} pairs for training ({d['heldout_pairs']} pairs held out)"
+    return f"first {info.get('num_pairs')} pairs"
+
+
+def compare_with_benchmark(s2s, everything):
+    """Card lines: this model next to the two recipes of benchmarks/train_recipe.py, all scored
+    on that benchmark's held-out pairs (which this model's training also kept out)."""
+    bench = json.loads(BENCHMARK.read_text())
+    held = data.benchmark_split(everything)[1]
+    mine = metrics.evaluate(s2s, held)
+    base, fast = bench["baseline_final"], bench["fast_final"]
+    if (base["pairs"], base["sentences"]) != (mine["pairs"], mine["sentences"]):
+        raise SystemExit(f"benchmark held-out set differs: {base['pairs']} vs {mine['pairs']} pairs")
+    COMPARED.update({"pairs": mine["pairs"], "sentences": mine["sentences"], "this_model": mine,
+                     "tutorial_recipe": base, "fast_recipe_10k": fast,
+                     "chrf_gain_over_tutorial": round(mine["chrf"] - base["chrf"], 2)})
+    keys = ["masked_ce", "chrf", "bleu", "exact_match", "cer", "distinct_outputs_per_100"]
+    return [
+        "## Against the tutorial's recipe, on the same held-out sentences",
+        "",
+        f"The {mine['pairs']} held-out pairs ({mine['sentences']} English sentences) of "
+        "`benchmarks/train_recipe.py`: sentences from the first 10,000 pairs that neither the "
+        "benchmark's models nor this one saw in training. The two recipe columns are the final "
+        "models of the committed benchmark run (`benchmarks/results/train_recipe.json`: 9,007 training "
+        f"pairs, the tutorial's recipe for {bench['baseline_epochs']} epochs and the fast recipe for "
+        f"{bench['fast_epochs']}); this model's column is measured by this script with the same "
+        "`metrics.evaluate`.",
+        "",
+        "| metric | tutorial's recipe (10k pairs) | fast recipe (10k pairs) | this model |",
+        "|---|---|---|---|",
+        *[f"| {k} | {base[k]} | {fast[k]} | {mine[k]} |" for k in keys],
+        "",
+        f"chrF gain over the tutorial's recipe: **{mine['chrf'] - base['chrf']:+.2f}** points.",
+        "",
+    ]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checkpoint")
@@ -40,7 +88,20 @@ def main():
     args = ap.parse_args()
     path = Path(args.checkpoint)
     s2s = checkpoints.load(path)
-    held = heldout_pairs(args.data, max(len(en) for en, _ in data.read_pairs(args.data, 10_000)))
+    recipe = config.TrainConfig.from_dict(s2s.info.get("recipe", {}))
+    comparison = []
+    if recipe.holdout or recipe.benchmark_holdout:
+        everything = data.read_pairs(args.data, recipe.num_samples or None, recipe.normalize_spaces)
+        held = data.heldout_split(everything, recipe)[1]
+        where = (f"the pairs of every English sentence that training held out (`data.heldout_split`: "
+                 f"{recipe.holdout:.0%} of all sentences at random"
+                 + (", plus the benchmark's held-out sentences" if recipe.benchmark_holdout else "") + ")")
+        if recipe.benchmark_holdout:
+            comparison = compare_with_benchmark(s2s, everything)
+    else:
+        held = heldout_pairs(args.data, max(len(en) for en, _ in data.read_pairs(args.data, 10_000)))
+        where = ("pairs 10,000–12,999 whose English sentence is not in the first 10,000 pairs and is at most "
+                 "as long as the longest training sentence (16 characters)")
     scores = metrics.evaluate(s2s, held)
     t = decoding.Translator(s2s)
     extra = [en for en in dict.fromkeys(en for en, _ in held)][:: max(1, len(held) // 40)][: 20 - len(SAMPLES)]
@@ -59,11 +120,12 @@ def main():
         "|---|---|",
         f"| model | {s2s.level}-level {s2s.cell.upper()}, decoder: {info.get('decoder', 'teacher')} |",
         f"| parameters | {s2s.model.count_params():,} |",
-        f"| data | first {info.get('num_pairs')} pairs of fra-eng `fra.txt` (Tatoeba via manythings.org/anki, CC-BY 2.0 FR) |",
+        f"| data | {data_line(info)} of fra-eng `fra.txt` (Tatoeba via manythings.org/anki, CC-BY 2.0 FR) |",
         f"| vocabulary | {len(s2s.input_vocab)} input and {len(s2s.target_vocab)} output tokens |",
         f"| command | `{info.get('command')}` |",
         f"| recipe | {json.dumps(info.get('recipe'))} |",
-        f"| epochs run | {info.get('epochs_run')} (best: {info.get('best_epoch')}; early stopping restores it) |",
+        f"| epochs run | {info.get('epochs_run')} (best val_loss: epoch {info.get('best_epoch')}; "
+        + ("early stopping restores it) |" if (info.get("recipe") or {}).get("patience") else "the last epoch is kept) |"),
         f"| wall time | {info.get('wall_time_s')} s on a 2-core CPU (shared with other work while it ran) |",
         f"| final loss / val_loss | {hist.get('loss', ['?'])[-1]} / {hist.get('val_loss', ['?'])[-1]} (Keras's training loss: padded positions weigh 0 but still count in each batch's mean, so it is not comparable across recipes; use masked_ce below) |",
         f"| file size | {path.stat().st_size / 1e6:.2f} MB (weights, no optimizer state) |",
@@ -71,14 +133,14 @@ def main():
         "## Held-out metrics",
         "",
         f"Measured by `python tools/model_card.py {path} --data <fra.txt>`: {len(held)} pairs "
-        f"({scores['sentences']} distinct English sentences) from pairs 10,000–12,999 whose English "
-        "sentence is not in the first 10,000 pairs and is at most as long as the longest training "
-        "sentence (16 characters); every French translation in the file is a reference.",
+        f"({scores['sentences']} distinct English sentences), {where}; every French translation in "
+        "the file is a reference.",
         "",
         "| metric | value |",
         "|---|---|",
         *[f"| {k} | {v} |" for k, v in scores.items()],
         "",
+        *comparison,
         "## Sample translations (greedy)",
         "",
         "| English | model output |",
@@ -88,7 +150,8 @@ def main():
         "The same samples as JSON (tests/test_shipped.py checks that the checkpoint still gives them):",
         "",
         "```json",
-        json.dumps({"samples": samples, "heldout": scores}, ensure_ascii=False, indent=1),
+        json.dumps({"samples": samples, "heldout": scores, **({"vs_tutorial": COMPARED} if comparison else {})},
+                   ensure_ascii=False, indent=1),
         "```",
         "",
     ]
