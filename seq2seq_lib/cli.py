@@ -71,6 +71,8 @@ def _parser():
     ev.add_argument("checkpoint")
     ev.add_argument("data", help="fra-eng file of held-out pairs ('bundled' = the bundled corpus)")
     ev.add_argument("--num-samples", type=int, default=None, help="only the first N pairs")
+    ev.add_argument("--heldout", action="store_true", help="only the pairs the checkpoint's training held out "
+                    "(rebuilt from the recipe stored in it; DATA must be the file it was trained on)")
 
     ex = sub.add_parser("export", help="export checkpoints for the book's in-browser decoder",
                         description="Write <name>.json + <name>.bin (float32 weights) for book/_static/decoder.js. "
@@ -187,7 +189,17 @@ def _evaluate(args) -> int:
     from . import checkpoints, data, metrics
 
     s2s = checkpoints.load(args.checkpoint)
-    pairs = data.read_pairs(data.resolve_data_path(args.data), args.num_samples)
+    if args.heldout:
+        recipe = config.TrainConfig.from_dict(s2s.info.get("recipe", {}))
+        if not (recipe.holdout or recipe.benchmark_holdout):
+            print(f"error: {args.checkpoint}: trained without a held-out split; drop --heldout", file=sys.stderr)
+            return 2
+        pairs = data.read_pairs(data.resolve_data_path(args.data), recipe.num_samples or None, recipe.normalize_spaces)
+        pairs = data.heldout_split(pairs, recipe)[1]
+        if args.num_samples:
+            pairs = pairs[: args.num_samples]
+    else:
+        pairs = data.read_pairs(data.resolve_data_path(args.data), args.num_samples)
     print(json.dumps(metrics.evaluate(s2s, pairs), indent=1, ensure_ascii=False))
     return 0
 

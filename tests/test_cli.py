@@ -138,3 +138,20 @@ def test_sigterm_stops_like_ctrl_c_and_best_epoch_is_on_disk_meanwhile(tmp_path)
     assert "interrupted: saved the best epoch so far" in err and "Traceback" not in err
     info = checkpoints.load(out).info
     assert info["interrupted"] and info["epochs_run"] >= 2 and info["recipe"]["reverse_source"]
+
+
+def test_evaluate_heldout_rebuilds_the_training_split(tmp_path, tiny_path):
+    import json
+
+    out = tmp_path / "held.keras"
+    r = run("train", "--data", "bundled", "--num-samples", "400", "--epochs", "1", "--latent-dim", "16",
+            "--holdout", "0.2", "--output", str(out))
+    assert r.returncode == 0, r.stderr
+    info = checkpoints.load(out).info
+    r = run("evaluate", str(out), "bundled", "--heldout")
+    assert r.returncode == 0, r.stderr
+    scores = json.loads(r.stdout)
+    assert scores["pairs"] == info["data"]["heldout_pairs"] > 0
+    assert scores["pairs"] + info["data"]["num_pairs"] == 400
+    r = run("evaluate", tiny_path, "bundled", "--heldout")
+    assert r.returncode == 2 and "without a held-out split" in r.stderr and "Traceback" not in r.stderr
