@@ -35,7 +35,7 @@ import traitlets as t
 from . import checkpoints, config, data, decoding
 
 WEB_DIR = Path(__file__).resolve().parent / "resources" / "web"
-DEFAULT_MODELS = ("char_lstm", "char_gru", "word_lstm", "char_lstm_free")
+DEFAULT_MODELS = ("char_lstm_full", "char_lstm", "char_gru", "word_lstm", "char_lstm_free")
 DEFAULT_EXAMPLES = ("Be nice.", "I'm cold.", "Help me!")
 # Sampling choices offered in the widget (0 = greedy) and the seeds pre-decoded for the book.
 TEMPERATURES = (0.0, 0.5, 1.0, 1.5)
@@ -44,6 +44,7 @@ LANG_ENV = "SEQ2SEQ_LANG"
 
 LABELS = {
     "en": {
+        "char_lstm_full": "Character LSTM, all fra-eng pairs (default)",
         "char_lstm": "Character LSTM",
         "char_gru": "Character GRU",
         "word_lstm": "Word-level LSTM",
@@ -51,6 +52,7 @@ LABELS = {
         "char_lstm_scheduled": "Character LSTM, scheduled sampling",
     },
     "ko": {
+        "char_lstm_full": "문자 단위 LSTM, fra-eng 전체로 학습 (기본)",
         "char_lstm": "문자 단위 LSTM",
         "char_gru": "문자 단위 GRU",
         "word_lstm": "단어 단위 LSTM",

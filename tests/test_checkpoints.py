@@ -85,3 +85,14 @@ def test_lambda_layers_are_refused(tmp_path):
 def test_save_refuses_other_suffix(tiny_lstm, tmp_path):
     with pytest.raises(checkpoints.CheckpointError, match=".keras"):
         checkpoints.save(tiny_lstm, tmp_path / "m.h5")
+
+
+def test_model_card_reads_the_json_block(tiny_lstm, tmp_path):
+    path = checkpoints.save(tiny_lstm, tmp_path / "m.keras")
+    with pytest.raises(checkpoints.CheckpointError, match="no model card"):
+        checkpoints.model_card(path)
+    path.with_suffix(".md").write_text("# card\n\nno block here\n", encoding="utf-8")
+    with pytest.raises(checkpoints.CheckpointError, match="no JSON block"):
+        checkpoints.model_card(path)
+    path.with_suffix(".md").write_text('# card\n\n```json\n{"samples": {"Go.": "Va !"}}\n```\n', encoding="utf-8")
+    assert checkpoints.model_card(path) == {"samples": {"Go.": "Va !"}}
