@@ -75,6 +75,23 @@ def test_stored_executed_with_clean_outputs(lang, chapter):
                 assert "WARNING" not in out.text, f"{where}: a logged warning: {out.text[:200]!r}"
 
 
+@pytest.mark.parametrize("lang", nbtool.LANGS)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_widget_state_saved_for_every_widget_output_in_the_notebooks_language(lang, chapter):
+    """The built pages render widgets from the saved state: each shown widget must be in it,
+    and an explorer must speak the notebook's language."""
+    nb = load(lang, chapter)
+    state = nb.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    for cell in code_cells(nb):
+        for out in cell.outputs:
+            view = out.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view:
+                assert view["model_id"] in state, f"{lang}/{chapter}: widget {view['model_id']} has no saved state"
+    for model in state.values():
+        if "lang" in model.get("state", {}):
+            assert model["state"]["lang"] == lang, f"{lang}/{chapter}: an explorer in {model['state']['lang']}"
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_ignored_outputs_give_a_reason_and_training_is_ignored(chapter):
     for cell in code_cells(load("en", chapter)):

@@ -140,6 +140,10 @@ def carry_outputs(new, old):
         if i < len(old_code) and old_code[i].source == c.source:
             c.outputs = copy.deepcopy(old_code[i].outputs)
             c.execution_count = old_code[i].execution_count
+    # The saved widget state renders the explorer in the built pages; the carried outputs refer to it.
+    for key in ("widgets", "language_info", "seq2seq_book"):
+        if key in old.metadata:
+            new.metadata[key] = copy.deepcopy(old.metadata[key])
     return new
 
 
@@ -236,14 +240,15 @@ def execute(srcs, quick=False, each=False):
     os.environ.setdefault("PYTHONHASHSEED", "0")
     write_glossary()
     for src in srcs:
-        langs = LANGS if each else ("en",)
+        # An explorer's saved state holds its language: such chapters run once per language.
+        langs = LANGS if each or "explorer(" in src.read_text(encoding="utf-8") else ("en",)
         done = {}
         for lang in langs:
             t0 = time.time()
             nb = execute_notebook(render(src, lang), notebook_path(src, lang).parent)
             done[lang] = nb
             print(f"executed {src.stem} [{lang}] in {time.time() - t0:.0f} s", flush=True)
-        if not each:  # the same code, the same run: store its outputs in the Korean notebook too
+        if len(langs) == 1:  # the same code, the same run: store its outputs in the Korean notebook too
             done["ko"] = carry_outputs(render(src, "ko"), done["en"])
         for lang, nb in done.items():
             if quick:  # marked so that tests/test_book.py refuses smoke-run outputs
