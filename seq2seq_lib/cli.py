@@ -56,6 +56,9 @@ def _parser():
     t.add_argument("--embedding-dim", type=int, help="word vectors' size (word level; default 128)")
     t.add_argument("--max-words", type=int, help="vocabulary cap per language (word level)")
     t.add_argument("--reverse-source", action="store_true", help="read the English sentence backwards")
+    t.add_argument("--learning-rate", type=float, help="initial learning rate (default: the recipe's)")
+    t.add_argument("--init-from", metavar="CHECKPOINT", help="continue training this checkpoint (same data and "
+                   "recipe; the optimizer starts afresh, the schedule runs over --epochs)")
     t.add_argument("--output", "-o", default="model.keras", help="where to save the checkpoint (default model.keras)")
     t.add_argument("--overwrite", action="store_true", help="replace --output if it exists")
 
@@ -63,7 +66,7 @@ def _parser():
                         description="Translate sentences given as arguments, or one per line on stdin "
                         "(then exactly one output line per input line; refused lines print empty, the reason goes to stderr).")
     tr.add_argument("sentences", nargs="*", help="English sentences (default: read lines from stdin)")
-    tr.add_argument("--model", "-m", default=None, help="checkpoint (.keras); default: the shipped character-level LSTM")
+    tr.add_argument("--model", "-m", default=None, help="checkpoint (.keras); default: the shipped default model, char_lstm_full")
     tr.add_argument("--trace", action="store_true", help="print each decoding step with its top-k candidates")
     tr.add_argument("--top-k", type=int, default=config.TOP_K, help="candidates shown per step with --trace")
 
@@ -111,10 +114,12 @@ def _train(args) -> int:
     cfg = config.RECIPES[args.recipe]().replace(cell=args.cell)
     changes = {"epochs": args.epochs, "latent_dim": args.latent_dim, "batch_size": args.batch_size,
                "embedding_dim": args.embedding_dim, "max_words": args.max_words, "num_samples": args.num_samples,
-               "validation_split": args.validation_split, "patience": args.patience, "holdout": args.holdout}
+               "validation_split": args.validation_split, "patience": args.patience, "holdout": args.holdout,
+               "learning_rate": args.learning_rate}
     cfg = cfg.replace(**{k: v for k, v in changes.items() if v is not None})
     cfg = cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source,
                       random_validation=args.random_validation or cfg.random_validation)
+    init = checkpoints.load(args.init_from) if args.init_from else None
     path = data.resolve_data_path(args.data)
     pairs = data.read_pairs(path, cfg.num_samples or None, cfg.normalize_spaces)
     pairs, held = data.heldout_split(pairs, cfg)
@@ -132,7 +137,7 @@ def _train(args) -> int:
     # (A job started in the background by a shell ignores SIGINT, so Ctrl-C cannot reach it.)
     previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     try:
-        s2s, _ = train.fit(pairs, cfg, level=args.level, decoder=args.decoder, on_best=save)
+        s2s, _ = train.fit(pairs, cfg, level=args.level, decoder=args.decoder, on_best=save, init=init)
     finally:
         signal.signal(signal.SIGTERM, previous)
     save(s2s)

@@ -147,14 +147,38 @@ def optimizer(cfg, total_steps=None):
     return keras.optimizers.get({"class_name": cfg.optimizer, "config": {"learning_rate": lr}})
 
 
+def start_from(model, init, input_vocab, target_vocab, level, cfg):
+    """Copy the weights of checkpoint `init` into `model`, or say why they do not fit."""
+    from .checkpoints import CheckpointError
+
+    if init.level != level or init.input_vocab.tokens != input_vocab.tokens or init.target_vocab.tokens != target_vocab.tokens:
+        raise CheckpointError("the checkpoint to continue from was trained on other data (its level or vocabulary "
+                              "differs from these pairs'): continue it on the same file and --num-samples")
+    if init.reverse_source != cfg.reverse_source:
+        raise CheckpointError(f"the checkpoint was trained with reverse_source={init.reverse_source}; use the same recipe")
+    try:
+        model.set_weights(init.model.get_weights())
+    except ValueError as e:
+        raise CheckpointError(f"the checkpoint's model has another shape (cell, latent_dim, decoder?): {e}") from None
+
+
+def previous_runs(init) -> list:
+    """The training runs behind checkpoint `init`, oldest first (for the model card)."""
+    earlier = list(init.info.get("previous_runs", []))
+    keys = ("command", "epochs_run", "best_epoch", "wall_time_s")
+    return earlier + [{k: init.info.get(k) for k in keys} | {"recipe": init.info.get("recipe")}]
+
+
 def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbacks=(), verbose="auto",
-        steps_per_epoch=None, on_best=None):
+        steps_per_epoch=None, on_best=None, init=None):
     """Train on `pairs` (the validation split is their last `cfg.validation_split`).
 
     Returns (Seq2Seq, history dict).  Ctrl-C stops training and keeps the best epoch's weights;
     the returned info then says `"interrupted": true`.  `on_best(s2s)`, if given, is called
     with the model after every epoch that improves on the best so far (the CLI saves it then,
-    so a long run that is killed still leaves its best epoch on disk).
+    so a long run that is killed still leaves its best epoch on disk).  `init`, a Seq2Seq of the
+    same kind trained on the same pairs, makes this run continue from its weights (with a fresh
+    optimizer); the returned info lists the earlier runs under "previous_runs".
     """
     keras.utils.set_random_seed(cfg.seed)
     if level == "char":
@@ -171,6 +195,8 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
     n_train = len(pairs) - n_val
 
     model = build_model(cfg, len(input_vocab), len(target_vocab), level, decoder, max_dec)
+    if init is not None:
+        start_from(model, init, input_vocab, target_vocab, level, cfg)
     loss = "sparse_categorical_crossentropy" if level == "word" else "categorical_crossentropy"
     batches_per_epoch = steps_per_epoch or math.ceil(n_train / cfg.batch_size)
     model.compile(optimizer=optimizer(cfg, batches_per_epoch * cfg.epochs), loss=loss)
@@ -191,6 +217,8 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
             "history": {k: [round(float(v), 5) for v in vs] for k, vs in hist.items()},
             "interrupted": interrupted,
         }
+        if init is not None:
+            info["previous_runs"] = previous_runs(init)
         return Seq2Seq(
             model, level, input_vocab, target_vocab, max_enc, max_dec,
             reverse_source=cfg.reverse_source, mask_encoder=cfg.mask_encoder or level == "word", info=info,

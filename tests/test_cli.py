@@ -82,6 +82,17 @@ def test_train_then_translate(tmp_path):
     assert r.returncode == 2 and "--overwrite" in r.stderr
     r = run("translate", "--model", str(out), "Go.")
     assert r.returncode == 0
+    # Continue training it: the new checkpoint records the run it started from.
+    more = tmp_path / "more.keras"
+    r = run("train", "--data", "bundled", "--num-samples", "300", "--epochs", "1", "--latent-dim", "32",
+            "--learning-rate", "1e-4", "--init-from", str(out), "--output", str(more))
+    assert r.returncode == 0, r.stderr[-2000:]
+    info = checkpoints.load(more).info
+    assert info["previous_runs"][0]["epochs_run"] == 2 and info["recipe"]["learning_rate"] == 1e-4
+    # Other data: one line, no traceback.
+    r = run("train", "--data", "bundled", "--num-samples", "40", "--epochs", "1", "--latent-dim", "32",
+            "--init-from", str(out), "--output", str(tmp_path / "other.keras"))
+    assert r.returncode == 2 and "other data" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_ctrl_c_keeps_best_weights(tmp_path):

@@ -61,3 +61,22 @@ def test_on_best_gets_each_new_best_model(corpus_pairs):
     assert [info["best_epoch"] for info in seen] == [i + 1 for i in improving]
     assert all(info["interrupted"] for info in seen)  # saved mid-run: not a finished model yet
     assert seen[0]["epochs_run"] == 1 and not s2s.info["interrupted"]
+
+
+def test_init_continues_from_a_checkpoint_and_refuses_one_that_does_not_fit(corpus_pairs):
+    import pytest
+
+    from seq2seq_lib.checkpoints import CheckpointError
+
+    pairs = corpus_pairs[:200]
+    cfg = config.fast().replace(latent_dim=16, epochs=3, patience=0)
+    first, hist = train.fit(pairs, cfg, verbose=0)
+    more, hist2 = train.fit(pairs, cfg.replace(epochs=1, learning_rate=1e-4), verbose=0, init=first)
+    # Starting from trained weights with a small step: already better than the first run's first epoch.
+    assert hist2["val_loss"][0] < hist["val_loss"][0]
+    assert [r["epochs_run"] for r in more.info["previous_runs"]] == [3]
+    assert more.info["recipe"]["learning_rate"] == 1e-4
+    with pytest.raises(CheckpointError, match="other data"):
+        train.fit(corpus_pairs[200:400], cfg, verbose=0, init=first)
+    with pytest.raises(CheckpointError, match="another shape"):
+        train.fit(pairs, cfg.replace(latent_dim=8), verbose=0, init=first)

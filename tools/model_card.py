@@ -111,6 +111,9 @@ def main():
         samples[s] = out if isinstance(out, str) else f"(refused: {out})"
     info = s2s.info
     hist = info.get("history", {})
+    previous = info.get("previous_runs", [])  # a run that continued other checkpoints (--init-from)
+    total_time = sum(r.get("wall_time_s") or 0 for r in previous) + (info.get("wall_time_s") or 0)
+    total_epochs = sum(r.get("epochs_run") or 0 for r in previous) + (info.get("epochs_run") or 0)
     lines = [
         f"# Model card: `{path.name}`",
         "",
@@ -123,10 +126,13 @@ def main():
         f"| data | {data_line(info)} of fra-eng `fra.txt` (Tatoeba via manythings.org/anki, CC-BY 2.0 FR) |",
         f"| vocabulary | {len(s2s.input_vocab)} input and {len(s2s.target_vocab)} output tokens |",
         f"| command | `{info.get('command')}` |",
+        *[f"| continues run {i} | `{r.get('command')}` ({r.get('epochs_run')} epochs, {r.get('wall_time_s')} s; recipe "
+          f"{json.dumps(r.get('recipe'))}) |" for i, r in enumerate(previous, start=1)],
         f"| recipe | {json.dumps(info.get('recipe'))} |",
         f"| epochs run | {info.get('epochs_run')} (best val_loss: epoch {info.get('best_epoch')}; "
         + ("early stopping restores it) |" if (info.get("recipe") or {}).get("patience") else "the last epoch is kept) |"),
-        f"| wall time | {info.get('wall_time_s')} s on a 2-core CPU (shared with other work while it ran) |",
+        f"| wall time | {info.get('wall_time_s')} s on a 2-core CPU (shared with other work while it ran)"
+        + (f"; with the earlier runs {total_time:.1f} s and {total_epochs} epochs in all |" if previous else " |"),
         f"| final loss / val_loss | {hist.get('loss', ['?'])[-1]} / {hist.get('val_loss', ['?'])[-1]} (Keras's training loss: padded positions weigh 0 but still count in each batch's mean, so it is not comparable across recipes; use masked_ce below) |",
         f"| file size | {path.stat().st_size / 1e6:.2f} MB (weights, no optimizer state) |",
         "",
