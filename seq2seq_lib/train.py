@@ -195,8 +195,10 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
     n_train = len(pairs) - n_val
 
     model = build_model(cfg, len(input_vocab), len(target_vocab), level, decoder, max_dec)
+    earlier_runs = None
     if init is not None:
         start_from(model, init, input_vocab, target_vocab, level, cfg)
+        earlier_runs = previous_runs(init)
     loss = "sparse_categorical_crossentropy" if level == "word" else "categorical_crossentropy"
     batches_per_epoch = steps_per_epoch or math.ceil(n_train / cfg.batch_size)
     model.compile(optimizer=optimizer(cfg, batches_per_epoch * cfg.epochs), loss=loss)
@@ -217,8 +219,8 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
             "history": {k: [round(float(v), 5) for v in vs] for k, vs in hist.items()},
             "interrupted": interrupted,
         }
-        if init is not None:
-            info["previous_runs"] = previous_runs(init)
+        if earlier_runs is not None:
+            info["previous_runs"] = earlier_runs
         return Seq2Seq(
             model, level, input_vocab, target_vocab, max_enc, max_dec,
             reverse_source=cfg.reverse_source, mask_encoder=cfg.mask_encoder or level == "word", info=info,

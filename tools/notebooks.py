@@ -20,7 +20,8 @@ The glossary pages `book/{ko,en}/glossary.md` are written from `book/src/glossar
 
 `execute` runs each chapter once (the English notebook) and stores the same outputs in the
 Korean one: the code cells are identical, so one run is the output of both.  `--each` runs
-both languages separately instead.
+both languages separately instead; chapters that show the explorer always do, because its
+saved widget state holds the notebook's language.
 """
 
 from __future__ import annotations
