@@ -7,11 +7,15 @@ line on stderr and a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
 
 from . import config
+
+# Exit code of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT, as a shell reports it).
+INTERRUPTED = 130
 
 EXAMPLES = """examples:
   python -m seq2seq_lib translate "Be nice." "I'm tired."
@@ -91,6 +95,19 @@ def _parser():
     return p
 
 
+def run() -> None:
+    """The command line's entry point: `main`, then exit with its code."""
+    code = main()
+    if code == INTERRUPTED:
+        # Stopped by Ctrl-C or kill with the checkpoint already written and closed: leave at
+        # once.  An interrupted fit() can leave TensorFlow's input pipeline waiting on a batch
+        # generator that will never run again, and a normal shutdown could wait for it.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     from .checkpoints import CheckpointError
@@ -103,6 +120,9 @@ def main(argv=None) -> int:
     except (CheckpointError, DataFormatError, DownloadError, FileNotFoundError, FileExistsError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C outside training (training handles its own, see _train)
+        print("interrupted", file=sys.stderr)
+        return INTERRUPTED
 
 
 def _train(args) -> int:
@@ -140,11 +160,15 @@ def _train(args) -> int:
         s2s, _ = train.fit(pairs, cfg, level=args.level, decoder=args.decoder, on_best=save, init=init)
     finally:
         signal.signal(signal.SIGTERM, previous)
-    save(s2s)
     info = s2s.info
     if info["interrupted"]:
+        # A second Ctrl-C or kill must not cut the save short.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        save(s2s)
         print(f"interrupted: saved the best epoch so far ({info['best_epoch']}) to {out}", file=sys.stderr)
-        return 130
+        return INTERRUPTED
+    save(s2s)
     print(f"saved {out} ({info['epochs_run']} epochs, {info['wall_time_s']} s)", file=sys.stderr)
     return 0
 
