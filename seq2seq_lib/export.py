@@ -6,7 +6,7 @@ A model becomes two files:
   and an `arrays` list of `{name, shape, offset, length}` (offset and length in bytes) into
 * `<name>.bin`: the weight arrays as little-endian float32, row-major, one after the other.
 
-The arrays are the ones `decoding.FastDecoder` computes with, so the JavaScript forward pass
+The arrays are the ones `cells.RecurrentCore` computes with, so the JavaScript forward pass
 mirrors the NumPy one step for step:
 
     enc_table      (input tokens + 1, G)  row t = one-hot(t) @ encoder kernel; last row = padding (zeros)
@@ -36,7 +36,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import checkpoints, config, decoding
+from . import cells, checkpoints, config
 
 FORMAT = "seq2seq-web"
 FORMAT_VERSION = 1
@@ -52,9 +52,9 @@ def _f32(a):
 
 
 def web_arrays(s2s) -> dict:
-    """{name: float32 array} in file order: exactly what `FastDecoder` multiplies (for word
+    """{name: float32 array} in file order: exactly what `cells.RecurrentCore` multiplies (for word
     models, the two factors of its input tables instead of the tables)."""
-    fast = decoding.FastDecoder(s2s)
+    fast = cells.RecurrentCore(s2s)
     m = s2s.model
     layer = lambda name, attr: _f32(getattr(m.get_layer(name), attr).numpy())  # noqa: E731
     if s2s.level == "word":

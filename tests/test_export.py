@@ -244,7 +244,7 @@ def test_describe_matches_python():
     done = subprocess.run([NODE, "-e", script, str(ROOT / "book" / "_static" / "decoder.js")], input=json.dumps(chars),
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    want = [decoding._describe(c) for c in chars]
+    want = [decoding.describe(c) for c in chars]
     got = json.loads(done.stdout)
     assert got[:-1] == want[:-1]
     assert got[-1] == "U+E0041"  # a tag character: Python adds its name, decoder.js has no table for it
