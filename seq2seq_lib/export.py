@@ -36,10 +36,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import cells, checkpoints, config
+from . import cells, checkpoints, config, sentences
 
 FORMAT = "seq2seq-web"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: input rules, messages and the joining rule travel in the header
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO_ROOT / "book" / "_static" / "models"
 SHIPPED = ("char_lstm_full", "char_lstm", "char_gru", "word_lstm", "char_lstm_free", "char_lstm_scheduled")
@@ -113,6 +113,9 @@ def web_header_and_bytes(s2s, name: str, checkpoint=None):
         "reverse_source": bool(s2s.reverse_source),
         "mask_encoder": bool(s2s.mask_encoder),
         "special_tokens": _special_tokens(s2s.level),
+        "join": sentences.join_rule(s2s.level),
+        "messages": sentences.MESSAGES,
+        "max_listed": sentences.MAX_LISTED,
         "top_k": config.TOP_K,
         "dtype": "float32",
         "byte_order": "little",

@@ -66,23 +66,29 @@ def length_unit(level: str) -> str:
     return "char" if level == "char" else "word"
 
 
-def check_sentence(s2s, text) -> str:
-    """The sentence as the model will read it, or `InputError` saying why it cannot."""
+def check_text(text, level: str, alphabet, max_length: int) -> str:
+    """The text as a model reads it, or `InputError`: the rules of `check_sentence`, given a
+    model's level, input alphabet (anything `in` works on; unused for words) and length limit."""
     if not isinstance(text, str):
         raise refuse("not_text", type=type(text).__name__)
     text = text.strip()
     if not text:
         raise refuse("empty")
-    if s2s.level == "char":
-        unknown = sorted({ch for ch in text if ch not in s2s.input_vocab}, key=text.index)
+    if level == "char":
+        unknown = sorted({ch for ch in text if ch not in alphabet}, key=text.index)
         if unknown:
             raise refuse("unknown", chars=unknown)
         length = len(text)
     else:
         length = len(data.tokenize_words(text))
-    if length > s2s.max_encoder_seq_length:
-        raise refuse(f"too_long_{length_unit(s2s.level)}", n=length, max=s2s.max_encoder_seq_length)
+    if length > max_length:
+        raise refuse(f"too_long_{length_unit(level)}", n=length, max=max_length)
     return text
+
+
+def check_sentence(s2s, text) -> str:
+    """The sentence as the model will read it, or `InputError` saying why it cannot."""
+    return check_text(text, s2s.level, s2s.input_vocab, s2s.max_encoder_seq_length)
 
 
 def source_ids(s2s, text):
@@ -92,6 +98,14 @@ def source_ids(s2s, text):
     else:
         ids = data.word_ids(data.tokenize_words(text), s2s.input_vocab)
     return ids[::-1] if s2s.reverse_source else ids
+
+
+def join_rule(level: str) -> dict:
+    """How output tokens become text: joined by `separator`, with none before `tight_before`
+    (what the web export writes into a model file for `decoder.js`)."""
+    if level == "char":
+        return {"separator": "", "tight_before": ""}
+    return {"separator": " ", "tight_before": data.FRENCH_TIGHT_BEFORE}
 
 
 def join_tokens(level: str, tokens) -> str:

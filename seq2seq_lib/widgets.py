@@ -1,6 +1,6 @@
 """The decoding explorer: type an English sentence and watch a model decode it token by token.
 
-One front-end, `resources/web/explorer.js` (a copy of `book/_static/explorer.js`), serves two
+One front-end, `resources/web/explorer.js` (`book/_static/explorer.js` links to it), serves two
 back-ends through the same small model interface (`get`, `set`, `save_changes`, `on`):
 
 * in JupyterLab, `Explorer` is an anywidget: the script's `render({model, el})` talks to this
@@ -25,14 +25,13 @@ import html
 import json
 import math
 import os
-import re
 import unicodedata
 from pathlib import Path
 
 import anywidget
 import traitlets as t
 
-from . import checkpoints, config, data, decoding
+from . import checkpoints, config, data, decoding, sentences
 
 WEB_DIR = Path(__file__).resolve().parent / "resources" / "web"
 DEFAULT_MODELS = ("char_lstm_full", "char_lstm", "char_gru", "word_lstm", "char_lstm_free")
@@ -169,8 +168,9 @@ def web_file(name: str) -> str:
 
 
 def esm_source() -> str:
-    """explorer.js as an ES module for anywidget: the classic script plus a default export."""
-    return web_file("explorer.js") + "\nexport default { render: globalThis.Seq2SeqExplorer.render };\n"
+    """The explorer as an ES module for anywidget: decoder.js (the text rules explorer.js uses),
+    then explorer.js, both classic scripts, plus a default export."""
+    return web_file("decoder.js") + "\n" + web_file("explorer.js") + "\nexport default { render: globalThis.Seq2SeqExplorer.render };\n"
 
 
 # --------------------------------------------------------------------------------------------
@@ -234,39 +234,39 @@ def model_info(s2s, model_id: str, lang: str) -> dict:
         "level": s2s.level,
         "max_input": s2s.max_encoder_seq_length,
         "max_output": s2s.max_decoder_seq_length,
-        "end": config.END_CHAR if s2s.level == "char" else config.END_WORD,
+        "end": decoding.end_token(s2s.level),
+        "join": sentences.join_rule(s2s.level),
     }
     if s2s.level == "char":
         info["input_chars"] = "".join(s2s.input_vocab.tokens)
     return info
 
 
+def problem_text(error: sentences.InputError, lang: str = "en") -> str:
+    """A refusal of `sentences.check_text` worded for the reader (explorer.js: `problemText`)."""
+    s = STRINGS[lang]
+    if error.key != "unknown":
+        return fill(s[error.key], **error.fields)
+    chars = error.fields["chars"]
+    more = fill(s["more"], n=len(chars) - sentences.MAX_LISTED) if len(chars) > sentences.MAX_LISTED else ""
+    return fill(s["unknown"], chars=", ".join(show_char(c) for c in chars[: sentences.MAX_LISTED]) + more)
+
+
 def input_problem(info: dict, text: str, lang: str = "en") -> str | None:
     """The message explaining why `text` cannot be decoded by the model `info`, or None.
 
-    The same checks as `decoding.check_sentence`, worded for the reader, plus one of our own:
-    Hangul gets its own message (the word-level model would otherwise read it as unknown words).
+    The checks of `sentences.check_text`, worded for the reader, plus one of our own: Hangul
+    gets its own message (the word-level model would otherwise read it as unknown words).
     """
-    s = STRINGS[lang]
     text = (text or "").strip()
     if not text:
-        return s["empty"]
+        return STRINGS[lang]["empty"]
     if any(is_hangul(ch) for ch in text):
-        return s["korean"]
-    if info["level"] == "char":
-        alphabet = set(info["input_chars"])
-        unknown = []
-        for ch in text:
-            if ch not in alphabet and ch not in unknown:
-                unknown.append(ch)
-        if unknown:
-            more = fill(s["more"], n=len(unknown) - 10) if len(unknown) > 10 else ""
-            return fill(s["unknown"], chars=", ".join(show_char(c) for c in unknown[:10]) + more)
-        length, key = len(text), "too_long_char"
-    else:
-        length, key = len(data.tokenize_words(text)), "too_long_word"
-    if length > info["max_input"]:
-        return fill(s[key], n=length, max=info["max_input"])
+        return STRINGS[lang]["korean"]
+    try:
+        sentences.check_text(text, info["level"], set(info.get("input_chars", "")), info["max_input"])
+    except sentences.InputError as e:
+        return problem_text(e, lang)
     return None
 
 
@@ -365,9 +365,6 @@ def available_models(models=DEFAULT_MODELS) -> dict:
     return found
 
 
-def _join(tokens, level: str) -> str:
-    """The output text of `tokens` as the page rebuilds it (the library's own rule, see `pack`)."""
-    return "".join(tokens) if level == "char" else re.sub(r" ([.,])", r"\1", " ".join(tokens))
 
 
 PROB_SCALE = 10_000  # packed probabilities are integers in units of 1/10,000
@@ -400,7 +397,7 @@ def pack(trace: dict, level: str, end: str, start: int = 0) -> dict:
             choice = [st["token"], _scaled(st["prob"])]
         row = [choice, flat] + ([1] if st.get("forced") else [])
         packed.append(row)
-        if st["prefix"] != _join(tokens, level):
+        if st["prefix"] != sentences.join_tokens(level, tokens):
             prefixes[str(i)] = st["prefix"]
         if st["token"] != end:
             tokens.append(st["token"])
@@ -421,7 +418,7 @@ def unpack(packed: dict, level: str, end: str, base: dict | None = None) -> dict
         choice, flat = row[0], row[1]
         cands = [[flat[j], flat[j + 1] / PROB_SCALE] for j in range(0, len(flat), 2)]
         token, prob = cands[choice] if isinstance(choice, int) else (choice[0], choice[1] / PROB_SCALE)
-        steps.append({"prefix": prefixes.get(str(i), _join(tokens, level)), "token": token, "prob": prob,
+        steps.append({"prefix": prefixes.get(str(i), sentences.join_tokens(level, tokens)), "token": token, "prob": prob,
                       "candidates": cands, "forced": len(row) > 2 and bool(row[2])})
         if token != end:
             tokens.append(token)
@@ -597,6 +594,7 @@ class Explorer(anywidget.AnyWidget):
             "seeds": list(STATIC_SEEDS),
             "text": self.examples[0] if self.examples else "",
             "top_k": self._top_k,
+            "hangul": [list(r) for r in _HANGUL],
             "traces": traces,
         }
 
@@ -629,7 +627,7 @@ def _example_traces(tr: decoding.Translator, text: str, top_k: int) -> dict:
     """Packed traces of `text`: greedy (`g`), every single-token change of it (`x`: step →
     token → trace from that step on), and sampled ones (`sm`: "temperature:seed" → trace)."""
     level = tr.s2s.level
-    end = config.END_CHAR if level == "char" else config.END_WORD
+    end = decoding.end_token(level)
     greedy = _plain(tr.trace(text, top_k=top_k))
     forced = {}
     for i, st in enumerate(greedy["steps"]):

@@ -49,11 +49,17 @@
     return n > 0 ? Math.floor(n / 10) + "." + (n % 10) + "%" : "<0.1%";
   }
 
-  var HANGUL = [[0x1100, 0x11ff], [0x3130, 0x318f], [0xa960, 0xa97f], [0xac00, 0xd7af], [0xd7b0, 0xd7ff]];
+  // The text rules (strip, word tokenizer, input checks, joining) are decoder.js's, which are
+  // Python's: book pages load decoder.js, and the JupyterLab module starts with it.
+  function rules() {
+    var D = globalThis.Seq2SeqDecoder;
+    if (!D || typeof D.checkText !== "function") throw { why: "why_script" };
+    return D;
+  }
 
-  function isHangul(ch) {
+  function inRanges(ch, ranges) {
     var c = ch.codePointAt(0);
-    return HANGUL.some(function (r) { return c >= r[0] && c <= r[1]; });
+    return ranges.some(function (r) { return c >= r[0] && c <= r[1]; });
   }
 
   function showChar(ch) {
@@ -63,35 +69,23 @@
     return "U+" + hex;
   }
 
-  function tokenizeWords(text) {
-    return text.match(/[\p{L}\p{N}_]+(?:[-'][\p{L}\p{N}_]+)*'?|[^\p{L}\p{N}_\s]/gu) || [];
+  /* A refusal ({key, fields} of Seq2SeqDecoder.checkText) in the reader's words (widgets.problem_text). */
+  function problemText(key, fields, S) {
+    if (key !== "unknown") return fill(S[key], fields);
+    var chars = fields.chars;
+    var more = chars.length > 10 ? fill(S.more, { n: chars.length - 10 }) : "";
+    return fill(S.unknown, { chars: chars.slice(0, 10).map(showChar).join(", ") + more });
   }
 
-  /* Why `text` cannot be decoded by the model `info`, or null (widgets.input_problem). */
-  function inputProblem(info, text, S) {
-    text = String(text == null ? "" : text).trim();
+  /* Why `text` cannot be decoded by the model `info`, or null (widgets.input_problem).
+   * `hangul`: the code point ranges that get the "Korean" message (the configuration's). */
+  function inputProblem(info, text, S, hangul) {
+    var D = rules();
+    text = D.strip(String(text == null ? "" : text));
     if (!text) return S.empty;
-    var chars = Array.from(text);
-    if (chars.some(isHangul)) return S.korean;
-    var length, key;
-    if (info.level === "char") {
-      var alphabet = new Set(Array.from(info.input_chars || ""));
-      var unknown = [];
-      chars.forEach(function (ch) {
-        if (!alphabet.has(ch) && unknown.indexOf(ch) < 0) unknown.push(ch);
-      });
-      if (unknown.length) {
-        var more = unknown.length > 10 ? fill(S.more, { n: unknown.length - 10 }) : "";
-        return fill(S.unknown, { chars: unknown.slice(0, 10).map(showChar).join(", ") + more });
-      }
-      length = chars.length;
-      key = "too_long_char";
-    } else {
-      length = tokenizeWords(text).length;
-      key = "too_long_word";
-    }
-    if (length > info.max_input) return fill(S[key], { n: length, max: info.max_input });
-    return null;
+    if (Array.from(text).some(function (ch) { return inRanges(ch, hangul || []); })) return S.korean;
+    var c = D.checkText({ level: info.level, alphabet: new Set(Array.from(info.input_chars || "")), max: info.max_input }, text);
+    return c.ok ? null : problemText(c.key, c.fields, S);
   }
 
   function stopMessage(trace, info, S) {
@@ -115,7 +109,7 @@
     if (after.slice(0, prefix.length) === prefix) {
       added = after.slice(prefix.length);
       if (info.level === "word") {
-        var stripped = added.replace(/^\s+/, "");
+        var stripped = rules().lstrip(added);
         prefix += added.slice(0, added.length - stripped.length);
         added = stripped;
       }
@@ -525,12 +519,9 @@
     return null;
   }
 
-  function joinTokens(tokens, level) {
-    return level === "char" ? tokens.join("") : tokens.join(" ").replace(/ ([.,])/g, "$1");
-  }
-
-  /* A trace dict from widgets.pack's compact form; steps before `f` come from `base`. */
-  function unpack(packed, level, end, base) {
+  /* A trace dict from widgets.pack's compact form; steps before `f` come from `base`.
+   * `join`: the model's joining rule (sentences.join_rule, in the model's info). */
+  function unpack(packed, join, end, base) {
     var start = packed.f || 0;
     var steps = start ? clone(base.steps.slice(0, start)) : [];
     var tokens = steps.filter(function (st) { return st.token !== end; }).map(function (st) { return st.token; });
@@ -540,7 +531,7 @@
       for (var j = 0; j < flat.length; j += 2) cands.push([flat[j], flat[j + 1] / PROB_SCALE]);
       var chosen = typeof row[0] === "number" ? cands[row[0]] : [row[0][0], row[0][1] / PROB_SCALE];
       steps.push({
-        prefix: Object.prototype.hasOwnProperty.call(prefixes, String(i)) ? prefixes[String(i)] : joinTokens(tokens, level),
+        prefix: Object.prototype.hasOwnProperty.call(prefixes, String(i)) ? prefixes[String(i)] : rules().joinTokens(join, tokens),
         token: chosen[0], prob: chosen[1], candidates: cands, forced: row.length > 2 && !!row[2],
       });
       if (chosen[0] !== end) tokens.push(chosen[0]);
@@ -555,7 +546,7 @@
     if (!ex || !inf) return null;
     var keys = Object.keys(force || {});
     if (!temperature) {
-      var g = unpack(ex.g, inf.level, inf.end);
+      var g = unpack(ex.g, inf.join, inf.end);
       if (!keys.length) return g;
       if (keys.length !== 1) return null;
       var i = parseInt(keys[0], 10), token = force[keys[0]];
@@ -565,11 +556,11 @@
         return g;
       }
       var f = ex.x && ex.x[String(i)] && ex.x[String(i)][token];
-      return f ? unpack(f, inf.level, inf.end, g) : null;
+      return f ? unpack(f, inf.join, inf.end, g) : null;
     }
     if (keys.length) return null;
     var s = ex.sm && ex.sm[String(temperature) + ":" + String(seed | 0)];
-    return s ? unpack(s, inf.level, inf.end) : null;
+    return s ? unpack(s, inf.join, inf.end) : null;
   }
 
   function createStaticModel(cfg, options) {
@@ -585,8 +576,9 @@
       trace: {}, error: "", step: 0, force: {}, temperature: 0, seed: 0, request: 0, answered: 0, busy: false,
     };
     if (!state.models.length) state.error = S.no_models || "no models";
+    else if (!globalThis.Seq2SeqDecoder) state.error = fill(S.no_live, { why: S.why_script });
     else if (state.text) {
-      var first = lookup(cfg, state.model_key, state.text.trim(), {}, 0, 0);
+      var first = lookup(cfg, state.model_key, rules().strip(state.text), {}, 0, 0);
       if (first) state.trace = first;
     }
 
@@ -625,11 +617,12 @@
     }
 
     function handle(req) {
-      var mid = state.model_key, text = String(state.text || "").trim();
+      if (!globalThis.Seq2SeqDecoder) return answer(req, {}, fill(S.no_live, { why: S.why_script }));
+      var mid = state.model_key, text = rules().strip(String(state.text || ""));
       var force = clone(state.force || {}), temperature = +state.temperature || 0, seed = state.seed | 0;
       var inf = info(mid);
       if (!inf) return answer(req, {}, S.no_models);
-      var problem = inputProblem(inf, text, S);
+      var problem = inputProblem(inf, text, S, cfg.hangul);
       if (problem) return answer(req, {}, problem);
       var found = lookup(cfg, mid, text, force, temperature, seed);
       if (found) return answer(req, found, "");
@@ -640,7 +633,7 @@
         return Promise.resolve().then(function () {
           var c = typeof dec.check === "function" ? dec.check(text) : null;
           if (c && c.ok === false) throw new Error(c.error);
-          return dec.trace(text, { topK: cfg.top_k || 5, force: force, temperature: temperature || null, seed: seed });
+          return dec.trace(text, { topK: cfg.top_k, force: force, temperature: temperature || null, seed: seed });
         }).then(function (tr) {
           answer(req, tr, "");
         }, function (e) { // the decoder refused the input (or a forced token)
@@ -712,6 +705,8 @@
     unpack: unpack,
     lookup: lookup,
     fill: fill,
+    showChar: showChar,
+    problemText: problemText,
   };
 
   if (SCRIPT) {
