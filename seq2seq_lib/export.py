@@ -36,13 +36,13 @@ from pathlib import Path
 
 import numpy as np
 
-from . import cells, checkpoints, config, sentences
+from . import cells, checkpoints, config, sentences, shipped
 
 FORMAT = "seq2seq-web"
 FORMAT_VERSION = 2  # 2: input rules, messages and the joining rule travel in the header
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO_ROOT / "book" / "_static" / "models"
-SHIPPED = ("char_lstm_full", "char_lstm", "char_gru", "word_lstm", "char_lstm_free", "char_lstm_scheduled")
+SHIPPED = shipped.NAMES
 # Training facts worth showing next to a model in the browser (the full history stays out).
 INFO_KEYS = ("recipe", "decoder", "num_pairs", "epochs_run", "best_epoch", "wall_time_s", "data")
 

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from . import data
 from .decoding import InputError, Translator
 from .models import build_inference_models
-from .train import Batches, encode_pairs
+from .batches import Batches, encode_pairs
 
 
 def usable_pairs(s2s, pairs):

@@ -31,10 +31,10 @@ from pathlib import Path
 import anywidget
 import traitlets as t
 
-from . import checkpoints, config, data, decoding, sentences
+from . import checkpoints, config, data, decoding, sentences, shipped
 
 WEB_DIR = Path(__file__).resolve().parent / "resources" / "web"
-DEFAULT_MODELS = ("char_lstm_full", "char_lstm", "char_gru", "word_lstm", "char_lstm_free")
+DEFAULT_MODELS = shipped.EXPLORER_MODELS
 DEFAULT_EXAMPLES = ("Be nice.", "I'm cold.", "Help me!")
 # Sampling choices offered in the widget (0 = greedy) and the seeds pre-decoded for the book.
 TEMPERATURES = (0.0, 0.5, 1.0, 1.5)
