@@ -16,8 +16,9 @@ mirrors the NumPy one step for step:
 
 where G = 4 * units for an LSTM (gates i, f, g, o) and 3 * units for a GRU (z, r, h).
 
-Word-level models are the one exception: `E @ W` (vocabulary x G) would be eight times the
-size of the embedding (vocabulary x 128), so their files keep `enc_embedding` + `enc_kernel`
+Word-level models are the one exception: `E @ W` (vocabulary x G) would be G / embedding_dim
+times the size of the embedding (vocabulary x embedding_dim; 768 / 64 = 12 times for the shipped
+word model), so their files keep `enc_embedding` + `enc_kernel`
 and `dec_embedding` + `dec_kernel`, and the decoder multiplies one embedding row by the kernel
 at each step (the header says `"input": "embedding"` instead of `"table"`).
 
