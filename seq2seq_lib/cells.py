@@ -139,6 +139,24 @@ class RecurrentCore:
         logits = rnn[0] @ self.dense_kernel + self.dense_bias
         return logits, {"rnn": rnn}, {}
 
+    def web_arrays(self) -> dict:
+        """The arrays `step` and `encode` multiply, by name, for the web export (decoder.js's
+        recurrent core reads the same names).  Word models keep the two factors of each input
+        table (embedding, kernel) instead of the much larger table."""
+        m, w = self.s2s.model, _array
+        if self.s2s.level == "word":
+            enc_input = {"enc_embedding": w(m.get_layer("encoder_embedding").embeddings),
+                         "enc_kernel": w(m.get_layer("encoder").cell.kernel)}
+            dec_input = {"dec_embedding": w(m.get_layer("decoder_embedding").embeddings),
+                         "dec_kernel": w(m.get_layer("decoder").cell.kernel)}
+        else:
+            enc_input, dec_input = {"enc_table": self.enc_table}, {"dec_table": self.dec_table}
+        return {
+            **enc_input, "enc_recurrent": self.enc_recurrent, "enc_bias": self.enc_bias,
+            **dec_input, "dec_recurrent": self.dec_recurrent, "dec_bias": self.dec_bias,
+            "dense_kernel": self.dense_kernel, "dense_bias": self.dense_bias,
+        }
+
     def decode(self, sentences, **options):
         """`search.decode` with this core (kept for the chapters and benchmarks)."""
         from . import search

@@ -48,31 +48,10 @@ SHIPPED = shipped.NAMES
 INFO_KEYS = ("recipe", "decoder", "num_pairs", "epochs_run", "best_epoch", "wall_time_s", "data")
 
 
-def _f32(a):
-    return np.ascontiguousarray(np.asarray(a, dtype="<f4"))
-
-
 def web_arrays(s2s) -> dict:
-    """{name: float32 array} in file order: exactly what `cells.RecurrentCore` multiplies (for word
-    models, the two factors of its input tables instead of the tables)."""
-    fast = cells.RecurrentCore(s2s)
-    m = s2s.model
-    layer = lambda name, attr: _f32(getattr(m.get_layer(name), attr).numpy())  # noqa: E731
-    if s2s.level == "word":
-        enc_input = {"enc_embedding": layer("encoder_embedding", "embeddings"), "enc_kernel": _f32(_input_kernel(m, "encoder"))}
-        dec_input = {"dec_embedding": layer("decoder_embedding", "embeddings"), "dec_kernel": _f32(_input_kernel(m, "decoder"))}
-    else:
-        enc_input, dec_input = {"enc_table": _f32(fast.enc_table)}, {"dec_table": _f32(fast.dec_table)}
-    return {
-        **enc_input, "enc_recurrent": _f32(fast.enc_recurrent), "enc_bias": _f32(fast.enc_bias),
-        **dec_input, "dec_recurrent": _f32(fast.dec_recurrent), "dec_bias": _f32(fast.dec_bias),
-        "dense_kernel": _f32(fast.dense_kernel), "dense_bias": _f32(fast.dense_bias),
-    }
-
-
-def _input_kernel(model, name):
-    """The input kernel of the recurrent layer `name` (what the tables are made of)."""
-    return model.get_layer(name).cell.kernel.numpy()
+    """{name: float32 array} in file order: what the model's step core computes with
+    (`cells.core_for(s2s).web_arrays()`; the JavaScript core of the same name reads them)."""
+    return {k: np.ascontiguousarray(np.asarray(a, dtype="<f4")) for k, a in cells.core_for(s2s).web_arrays().items()}
 
 
 def _special_tokens(level):
@@ -105,7 +84,7 @@ def web_header_and_bytes(s2s, name: str, checkpoint=None):
         "name": name,
         "level": s2s.level,
         "cell": s2s.cell,
-        "units": int(arrays["enc_recurrent"].shape[0]),
+        "units": int(cells.core_for(s2s).units),
         "input": "embedding" if s2s.level == "word" else "table",
         "input_tokens": list(s2s.input_vocab.tokens),
         "target_tokens": list(s2s.target_vocab.tokens),
