@@ -55,7 +55,7 @@ def _parser():
     t.add_argument("--epochs", type=int, help="number of epochs (default: the recipe's)")
     t.add_argument("--latent-dim", type=int, help="state size (default 256)")
     t.add_argument("--batch-size", type=int, help="batch size (default: the recipe's)")
-    t.add_argument("--validation-split", type=float, help="share of the training rows used for val_loss (default 0.2)")
+    t.add_argument("--validation-split", type=float, help="share of the training rows used for val_loss (default: the recipe's)")
     t.add_argument("--patience", type=int, help="early stopping patience in epochs, 0 = off (default: the recipe's)")
     t.add_argument("--embedding-dim", type=int, help="word vectors' size (word level; default 128)")
     t.add_argument("--max-words", type=int, help="vocabulary cap per language (word level)")
@@ -125,20 +125,25 @@ def main(argv=None) -> int:
         return INTERRUPTED
 
 
-def _train(args) -> int:
-    from . import checkpoints, data, train
-
-    out = Path(args.output)
-    if out.exists() and not args.overwrite:
-        raise FileExistsError(f"{out} exists; pass --overwrite to replace it or choose another --output")
+def train_config(args) -> config.TrainConfig:
+    """The recipe `train` uses: `--recipe`, changed by the options given."""
     cfg = config.RECIPES[args.recipe]().replace(cell=args.cell)
     changes = {"epochs": args.epochs, "latent_dim": args.latent_dim, "batch_size": args.batch_size,
                "embedding_dim": args.embedding_dim, "max_words": args.max_words, "num_samples": args.num_samples,
                "validation_split": args.validation_split, "patience": args.patience, "holdout": args.holdout,
                "learning_rate": args.learning_rate}
     cfg = cfg.replace(**{k: v for k, v in changes.items() if v is not None})
-    cfg = cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source,
-                      random_validation=args.random_validation or cfg.random_validation)
+    return cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source,
+                       random_validation=args.random_validation or cfg.random_validation)
+
+
+def _train(args) -> int:
+    from . import checkpoints, data, train
+
+    out = Path(args.output)
+    if out.exists() and not args.overwrite:
+        raise FileExistsError(f"{out} exists; pass --overwrite to replace it or choose another --output")
+    cfg = train_config(args)
     init = checkpoints.load(args.init_from) if args.init_from else None
     path = data.resolve_data_path(args.data)
     pairs = data.read_pairs(path, cfg.num_samples or None, cfg.normalize_spaces)

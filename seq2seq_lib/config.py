@@ -135,6 +135,19 @@ BENCHMARK_NUM_SAMPLES = 10_000
 BENCHMARK_HOLDOUT = 0.1
 BENCHMARK_SEED = 0
 
+# Training details that are not a field of a recipe (*ours*): the cosine schedule ends at 5 % of
+# `learning_rate` (Keras's `alpha`); scheduled sampling moves from teacher forcing to the
+# model's own predictions over the first 75 % of the epochs, then stays there.
+COSINE_FINAL_FRACTION = 0.05
+SCHEDULED_SAMPLING_SPAN = 0.75
+
+# The chapters' shipped models (`shipped.py`): the tutorial's first 10,000 pairs; the word-level
+# model is smaller than `fast()`'s defaults so that its file stays small for the browser.
+CHAPTER_NUM_SAMPLES = 10_000
+CHAPTER_WORD_MODEL = {"embedding_dim": 64, "latent_dim": 192, "max_words": 2000}
+# Their model cards' held-out pairs (tools/model_card.py): the next 3,000 pairs of the file.
+CARD_HELDOUT_COUNT = 3_000
+
 
 def quick_mode() -> bool:
     """True when the notebooks run under test: they then train for a token number of steps."""

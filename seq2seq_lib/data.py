@@ -165,10 +165,18 @@ def tokenize_words(text: str):
     return _WORD.findall(text)
 
 
+# French typography as this corpus writes it: a space between words and before ! ? : ;, none
+# before these marks.  (`sentences.join_rule` hands the same rule to the browser's decoder.)
+FRENCH_TIGHT_BEFORE = ".,"
+
+
 def detokenize_french(tokens) -> str:
     """Inverse of `tokenize_words` for French text written with this corpus's conventions:
     a space between words and before ! ? : ; (French typography), none before . and ,."""
-    return re.sub(r" ([.,])", r"\1", " ".join(tokens))
+    text = " ".join(tokens)
+    for mark in FRENCH_TIGHT_BEFORE:
+        text = text.replace(" " + mark, mark)
+    return text
 
 
 def word_vocabs(pairs, max_words: int | None = None):
@@ -236,7 +244,7 @@ def prepare_char_data(pairs, input_vocab=None, target_vocab=None, reverse_source
 
 def one_hot_sources(texts, input_vocab: Vocab, max_len: int, reverse_source=False):
     """One-hot English sentences, zero-padded at the end.  Characters must be in the vocabulary
-    (see `decoding.check_sentences` for the policy on bad input)."""
+    (see `sentences.check_sentence` for the policy on bad input)."""
     out = np.zeros((len(texts), max_len, len(input_vocab)), dtype="float32")
     for i, text in enumerate(texts):
         chars = text[::-1] if reverse_source else text

@@ -6,7 +6,7 @@ A model becomes two files:
   and an `arrays` list of `{name, shape, offset, length}` (offset and length in bytes) into
 * `<name>.bin`: the weight arrays as little-endian float32, row-major, one after the other.
 
-The arrays are the ones `decoding.FastDecoder` computes with, so the JavaScript forward pass
+The arrays are the ones `cells.RecurrentCore` computes with, so the JavaScript forward pass
 mirrors the NumPy one step for step:
 
     enc_table      (input tokens + 1, G)  row t = one-hot(t) @ encoder kernel; last row = padding (zeros)
@@ -16,8 +16,9 @@ mirrors the NumPy one step for step:
 
 where G = 4 * units for an LSTM (gates i, f, g, o) and 3 * units for a GRU (z, r, h).
 
-Word-level models are the one exception: `E @ W` (vocabulary x G) would be eight times the
-size of the embedding (vocabulary x 128), so their files keep `enc_embedding` + `enc_kernel`
+Word-level models are the one exception: `E @ W` (vocabulary x G) would be G / embedding_dim
+times the size of the embedding (vocabulary x embedding_dim; 768 / 64 = 12 times for the shipped
+word model), so their files keep `enc_embedding` + `enc_kernel`
 and `dec_embedding` + `dec_kernel`, and the decoder multiplies one embedding row by the kernel
 at each step (the header says `"input": "embedding"` instead of `"table"`).
 
@@ -36,42 +37,21 @@ from pathlib import Path
 
 import numpy as np
 
-from . import checkpoints, config, decoding
+from . import cells, checkpoints, config, sentences, shipped
 
 FORMAT = "seq2seq-web"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: input rules, messages and the joining rule travel in the header
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO_ROOT / "book" / "_static" / "models"
-SHIPPED = ("char_lstm_full", "char_lstm", "char_gru", "word_lstm", "char_lstm_free", "char_lstm_scheduled")
+SHIPPED = shipped.NAMES
 # Training facts worth showing next to a model in the browser (the full history stays out).
 INFO_KEYS = ("recipe", "decoder", "num_pairs", "epochs_run", "best_epoch", "wall_time_s", "data")
 
 
-def _f32(a):
-    return np.ascontiguousarray(np.asarray(a, dtype="<f4"))
-
-
 def web_arrays(s2s) -> dict:
-    """{name: float32 array} in file order: exactly what `FastDecoder` multiplies (for word
-    models, the two factors of its input tables instead of the tables)."""
-    fast = decoding.FastDecoder(s2s)
-    m = s2s.model
-    layer = lambda name, attr: _f32(getattr(m.get_layer(name), attr).numpy())  # noqa: E731
-    if s2s.level == "word":
-        enc_input = {"enc_embedding": layer("encoder_embedding", "embeddings"), "enc_kernel": _f32(_input_kernel(m, "encoder"))}
-        dec_input = {"dec_embedding": layer("decoder_embedding", "embeddings"), "dec_kernel": _f32(_input_kernel(m, "decoder"))}
-    else:
-        enc_input, dec_input = {"enc_table": _f32(fast.enc_table)}, {"dec_table": _f32(fast.dec_table)}
-    return {
-        **enc_input, "enc_recurrent": _f32(fast.enc_recurrent), "enc_bias": _f32(fast.enc_bias),
-        **dec_input, "dec_recurrent": _f32(fast.dec_recurrent), "dec_bias": _f32(fast.dec_bias),
-        "dense_kernel": _f32(fast.dense_kernel), "dense_bias": _f32(fast.dense_bias),
-    }
-
-
-def _input_kernel(model, name):
-    """The input kernel of the recurrent layer `name` (what the tables are made of)."""
-    return model.get_layer(name).cell.kernel.numpy()
+    """{name: float32 array} in file order: what the model's step core computes with
+    (`cells.core_for(s2s).web_arrays()`; the JavaScript core of the same name reads them)."""
+    return {k: np.ascontiguousarray(np.asarray(a, dtype="<f4")) for k, a in cells.core_for(s2s).web_arrays().items()}
 
 
 def _special_tokens(level):
@@ -104,7 +84,7 @@ def web_header_and_bytes(s2s, name: str, checkpoint=None):
         "name": name,
         "level": s2s.level,
         "cell": s2s.cell,
-        "units": int(arrays["enc_recurrent"].shape[0]),
+        "units": int(cells.core_for(s2s).units),
         "input": "embedding" if s2s.level == "word" else "table",
         "input_tokens": list(s2s.input_vocab.tokens),
         "target_tokens": list(s2s.target_vocab.tokens),
@@ -113,6 +93,9 @@ def web_header_and_bytes(s2s, name: str, checkpoint=None):
         "reverse_source": bool(s2s.reverse_source),
         "mask_encoder": bool(s2s.mask_encoder),
         "special_tokens": _special_tokens(s2s.level),
+        "join": sentences.join_rule(s2s.level),
+        "messages": sentences.MESSAGES,
+        "max_listed": sentences.MAX_LISTED,
         "top_k": config.TOP_K,
         "dtype": "float32",
         "byte_order": "little",

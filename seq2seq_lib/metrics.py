@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from . import data
 from .decoding import InputError, Translator
 from .models import build_inference_models
-from .train import Batches, encode_pairs
+from .batches import Batches, encode_pairs
 
 
 def usable_pairs(s2s, pairs):
@@ -34,28 +34,44 @@ def usable_pairs(s2s, pairs):
     ]
 
 
-def masked_cross_entropy(s2s, pairs, batch_size=256) -> float:
+def masked_cross_entropy(s2s, pairs, batch_size=256, model=None, pad_to=None, bucket=True) -> float:
     """Mean -log p(true next token) over real target positions of `pairs`, with the true
     previous tokens fed in (teacher forcing) for every model, also those of chapter 6 that
-    were trained without it, through the inference models that share the trained layers."""
+    were trained without it, through the inference models that share the trained layers.
+
+    `model`: instead, a model of the training architecture ((encoder input, decoder input) →
+    probabilities), e.g. chapter 6's unrolled decoder that reads its own predictions, with
+    `pad_to` = (encoder steps, decoder steps) when it needs fixed lengths."""
     pairs = usable_pairs(s2s, pairs)
     src, tgt = encode_pairs(pairs, s2s.input_vocab, s2s.target_vocab, s2s.level, s2s.reverse_source)
-    encoder_model, decoder_model = build_inference_models(s2s.model)
     batches = Batches(src, tgt, len(s2s.input_vocab), len(s2s.target_vocab), s2s.level, batch_size,
-                      bucket=True, mask_loss=True)
+                      bucket=bucket, mask_loss=True, pad_to=pad_to)
+    probabilities = _inference_probabilities(s2s) if model is None else (
+        lambda x: keras.ops.convert_to_numpy(model(x, training=False)))
     total, count = 0.0, 0
     for i in range(len(batches)):
-        (enc_in, dec_in), y, w = batches[i]
-        # Direct calls, not predict_on_batch: batches differ in shape, and each new shape would
-        # retrace a compiled function (and print TensorFlow's retracing warning).
-        states = encoder_model(keras.ops.convert_to_tensor(enc_in), training=False)
-        states = list(states) if isinstance(states, (list, tuple)) else [states]
-        p = np.asarray(decoder_model([keras.ops.convert_to_tensor(dec_in), *states], training=False)[0])
+        x, y, w = batches[i]
+        p = probabilities(x)
         true = y.argmax(-1) if s2s.level == "char" else y
         p_true = np.take_along_axis(p, true[..., None], axis=-1)[..., 0]
         total += float(-(np.log(np.maximum(p_true, 1e-12)) * w).sum())
         count += int(w.sum())
     return total / max(count, 1)
+
+
+def _inference_probabilities(s2s):
+    """(encoder input, decoder input) → next-token probabilities, through the inference models."""
+    encoder_model, decoder_model = build_inference_models(s2s.model)
+
+    def probabilities(x):
+        enc_in, dec_in = x
+        # Direct calls, not predict_on_batch: batches differ in shape, and each new shape would
+        # retrace a compiled function (and print TensorFlow's retracing warning).
+        states = encoder_model(keras.ops.convert_to_tensor(enc_in), training=False)
+        states = list(states) if isinstance(states, (list, tuple)) else [states]
+        return np.asarray(decoder_model([keras.ops.convert_to_tensor(dec_in), *states], training=False)[0])
+
+    return probabilities
 
 
 def cer(hypotheses, reference_lists) -> float:

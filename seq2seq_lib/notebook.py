@@ -1,6 +1,8 @@
 """Helpers the book's notebooks share, so that no chapter carries its own copy.
 
-`show(obj)` displays the library's source of `obj`.  It is stored in the notebook as Markdown (a
+`show(obj)` displays the library's source of `obj`; `shipped(name)` loads a shipped checkpoint
+and `heldout_scores(name)` reads its model card's held-out scores (both say so and give None
+when this copy of the repository lacks them); `SENTENCES` are the chapters' example sentences.  It is stored in the notebook as Markdown (a
 fenced ``python`` block holding the exact source text), not as HTML: the syntax highlighting is
 done when the page is drawn (by Jupyter Book at build time, by JupyterLab on screen), so the
 stored output is the source itself, and `pytest --nbval` compares it exactly, whatever version
@@ -10,6 +12,13 @@ of the highlighter is installed.
 from __future__ import annotations
 
 import inspect
+
+from . import checkpoints
+
+SENTENCES = [  # "Be nice." is the post's example
+    "Be nice.", "Go away.", "Help me!", "Thank you.",
+    "Come here.", "I'm tired.", "Who are you?", "That's not good.",
+]
 
 
 def source_markdown(obj) -> str:
@@ -28,3 +37,20 @@ def show(obj) -> None:
     from IPython.display import Markdown, display
 
     display(Markdown(source_markdown(obj)))
+
+
+def shipped(name):
+    """A checkpoint shipped in seq2seq_lib/resources/checkpoints, or None if missing."""
+    path = checkpoints.CHECKPOINT_DIR / f"{name}.keras"
+    if not path.exists():
+        print(f"{path.name} is not in this copy of the repository yet")
+        return None
+    return checkpoints.load(path)
+
+
+def heldout_scores(name):
+    """The held-out scores recorded in a checkpoint's model card (<name>.md), or None."""
+    try:
+        return checkpoints.model_card(checkpoints.CHECKPOINT_DIR / f"{name}.keras").get("heldout")
+    except checkpoints.CheckpointError:  # no card (or no JSON block) in this copy
+        return None

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from seq2seq_lib import config, data
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -26,7 +28,18 @@ def test_train_recipe_runs(tmp_path):
     out = last_json(["benchmarks/train_recipe.py", "--data", "bundled", "--num-samples", "300",
                      "--baseline-epochs", "2", "--fast-epochs", "2", "--latent-dim", "16",
                      "--output", str(tmp_path / "r.json")])
-    for k in ("baseline_s_to_best", "fast_s_to_baseline_best", "ratio", "baseline_chrf", "fast_chrf"):
-        assert k in out
-    assert json.loads((tmp_path / "r.json").read_text())["baseline_chrf"] == out["baseline_chrf"]
-    assert len(out["baseline_curve"]) == 2
+    assert json.loads((tmp_path / "r.json").read_text()) == out
+    # The held-out pairs are benchmark_split's, computed here on their own.
+    train_pairs, held = data.benchmark_split(data.load_pairs("bundled", 300), 300, config.BENCHMARK_HOLDOUT)
+    assert out["data"].endswith(f"{len(train_pairs)} train, {len(held)} held-out pairs (no English sentence on both sides)")
+    for name in ("baseline", "fast"):
+        curve, final = out[f"{name}_curve"], out[f"{name}_final"]
+        assert out[f"{name}_epochs"] == len(curve) == 2
+        assert final["pairs"] == len(held) and out[f"{name}_chrf"] == final["chrf"]
+        assert [s for s, _ in curve] == sorted(s for s, _ in curve)  # training time only grows
+    # The summary numbers are read off the curves as the script's docstring says.
+    best_s, best_ce = min(out["baseline_curve"], key=lambda p: p[1])
+    assert (out["baseline_s_to_best"], out["baseline_best_masked_ce"]) == (best_s, best_ce)
+    reach = next((s for s, ce in out["fast_curve"] if ce <= best_ce), None)
+    assert out["fast_s_to_baseline_best"] == reach
+    assert out["ratio"] == (None if reach is None else round(reach / best_s, 3))

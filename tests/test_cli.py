@@ -95,23 +95,30 @@ def test_train_then_translate(tmp_path):
     assert r.returncode == 2 and "other data" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_ctrl_c_keeps_best_weights(tmp_path):
-    import signal
+def train_until_epoch_3(out, *options):
+    """A long `train` run in a child process, once two epochs have finished: (process, its output)."""
     import time
 
-    out = tmp_path / "interrupted.keras"
     proc = subprocess.Popen(
         [sys.executable, "-m", "seq2seq_lib", "train", "--num-samples", "300", "--epochs", "500",
-         "--latent-dim", "16", "--output", str(out)],
+         "--latent-dim", "16", *options, "--output", str(out)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     deadline = time.time() + 240
     seen = ""
-    while time.time() < deadline:  # wait until two epochs have finished
+    while time.time() < deadline:
         line = proc.stdout.readline()
         seen += line
         if "Epoch 3/" in line or not line:
             break
+    return proc, seen
+
+
+def test_ctrl_c_keeps_best_weights(tmp_path):
+    import signal
+
+    out = tmp_path / "interrupted.keras"
+    proc, seen = train_until_epoch_3(out)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert "Epoch 3/" in seen, seen[-500:]
@@ -125,21 +132,9 @@ def test_sigterm_stops_like_ctrl_c_and_best_epoch_is_on_disk_meanwhile(tmp_path)
     """`kill PID` reaches a background run that ignores SIGINT; the best epoch so far is
     already saved while training goes on."""
     import signal
-    import time
 
     out = tmp_path / "terminated.keras"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "seq2seq_lib", "train", "--num-samples", "300", "--epochs", "500",
-         "--latent-dim", "16", "--recipe", "full", "--holdout", "0.1", "--output", str(out)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    deadline = time.time() + 240
-    seen = ""
-    while time.time() < deadline:  # wait until two epochs have finished
-        line = proc.stdout.readline()
-        seen += line
-        if "Epoch 3/" in line or not line:
-            break
+    proc, seen = train_until_epoch_3(out, "--recipe", "full", "--holdout", "0.1")
     assert "Epoch 3/" in seen, seen[-500:]
     mid = checkpoints.load(out).info  # written by the run itself, before any signal
     assert mid["interrupted"] and mid["best_epoch"] >= 1 and mid["data"]["heldout_pairs"] > 0

@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from seq2seq_lib import data, decoding, export
+from seq2seq_lib import config, data, decoding, export, sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNNER = ROOT / "tests" / "js" / "run_decoder.js"
@@ -151,7 +151,12 @@ def test_temperature_sampling_is_seeded(tiny_lstm, tmp_path):
     for t in out:
         assert t["stop_reason"] in ("end", "max_length")
         for st in t["steps"]:
-            assert dict(st["candidates"]).get(st["token"], st["prob"]) == pytest.approx(st["prob"])
+            cands = dict(st["candidates"])
+            assert len(cands) == 5  # the model file's top_k
+            if st["token"] in cands:  # a sampled token's probability is its candidate's
+                assert cands[st["token"]] == pytest.approx(st["prob"])
+            else:  # or below every candidate's (they are the top k)
+                assert 0 < st["prob"] <= min(cands.values()) + 1e-9
 
 
 @needs_node
@@ -244,7 +249,26 @@ def test_describe_matches_python():
     done = subprocess.run([NODE, "-e", script, str(ROOT / "book" / "_static" / "decoder.js")], input=json.dumps(chars),
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    want = [decoding._describe(c) for c in chars]
+    want = [decoding.describe(c) for c in chars]
     got = json.loads(done.stdout)
     assert got[:-1] == want[:-1]
     assert got[-1] == "U+E0041"  # a tag character: Python adds its name, decoder.js has no table for it
+
+
+@needs_node
+def test_top_k_and_messages_come_from_the_model_file(tiny_word, tmp_path, monkeypatch):
+    """decoder.js writes no rule of its own: change top_k, a message or the joining rule in the
+    header and the browser follows."""
+    json_path, _ = export.export_web(tiny_word, tmp_path, "m")
+    header = json.loads(json_path.read_text(encoding="utf-8"))
+    assert header["top_k"] == config.TOP_K and header["messages"] == sentences.MESSAGES
+    header["top_k"] = 2
+    header["messages"] = {**header["messages"], "empty": "nothing to read"}
+    header["join"] = {"separator": "_", "tight_before": ""}
+    json_path.write_text(json.dumps(header), encoding="utf-8")
+    got = node_traces(tmp_path / "m", [{"text": "Go."}, {"text": "  "}])
+    steps = got[0]["trace"]["steps"]
+    assert all(len(st["candidates"]) == 2 for st in steps)
+    words = [st["token"] for st in steps if st["token"] != config.END_WORD]
+    assert got[0]["trace"]["output"] == "_".join(words)
+    assert got[1] == {"ok": False, "error": "nothing to read"}

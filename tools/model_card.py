@@ -28,13 +28,15 @@ SAMPLES = [
 ]
 
 
-def heldout_pairs(path, max_len, start=10_000, count=3_000):
-    """Pairs start…start+count of the file whose English sentence is not in the first `start`
-    pairs and no longer than `max_len` characters (the longest the models were trained on)."""
+def heldout_pairs(path, start=config.CHAPTER_NUM_SAMPLES, count=config.CARD_HELDOUT_COUNT):
+    """(pairs, max_len): pairs start…start+count of the file whose English sentence is not in the
+    first `start` pairs and no longer than `max_len` characters, the longest English sentence
+    of those `start` pairs (the longest the chapter models were trained on)."""
     first = data.read_pairs(path, start)
     seen = {en for en, _ in first}
+    max_len = max(len(en) for en in seen)
     rest = data.read_pairs(path, start + count)[start:]
-    return [(en, fr) for en, fr in rest if en not in seen and len(en) <= max_len]
+    return [(en, fr) for en, fr in rest if en not in seen and len(en) <= max_len], max_len
 
 
 COMPARED = {}  # filled by compare_with_benchmark, stored in the card's JSON
@@ -51,7 +53,7 @@ def compare_with_benchmark(s2s, everything):
     """Card lines: this model next to the two recipes of benchmarks/train_recipe.py, all scored
     on that benchmark's held-out pairs (which this model's training also kept out)."""
     bench = json.loads(BENCHMARK.read_text())
-    held = data.benchmark_split(everything)[1]
+    trained, held = data.benchmark_split(everything)
     mine = metrics.evaluate(s2s, held)
     base, fast = bench["baseline_final"], bench["fast_final"]
     if (base["pairs"], base["sentences"]) != (mine["pairs"], mine["sentences"]):
@@ -64,10 +66,10 @@ def compare_with_benchmark(s2s, everything):
         "## Against the tutorial's recipe, on the same held-out sentences",
         "",
         f"The {mine['pairs']} held-out pairs ({mine['sentences']} English sentences) of "
-        "`benchmarks/train_recipe.py`: sentences from the first 10,000 pairs that neither the "
+        f"`benchmarks/train_recipe.py`: sentences from the first {config.BENCHMARK_NUM_SAMPLES:,} pairs that neither the "
         "benchmark's models nor this one saw in training. The two recipe columns are the final "
-        "models of the committed benchmark run (`benchmarks/results/train_recipe.json`: 9,007 training "
-        f"pairs, the tutorial's recipe for {bench['baseline_epochs']} epochs and the fast recipe for "
+        "models of the committed benchmark run (`benchmarks/results/train_recipe.json`: "
+        f"{len(trained):,} training pairs, the tutorial's recipe for {bench['baseline_epochs']} epochs and the fast recipe for "
         f"{bench['fast_epochs']}); this model's column is measured by this script with the same "
         "`metrics.evaluate`.",
         "",
@@ -80,13 +82,13 @@ def compare_with_benchmark(s2s, everything):
     ]
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("checkpoint")
-    ap.add_argument("--data", required=True)
-    ap.add_argument("--title", default=None)
-    args = ap.parse_args()
-    path = Path(args.checkpoint)
+def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, count=config.CARD_HELDOUT_COUNT):
+    """Write `<checkpoint>.md` beside `path`; returns (card path, held-out scores).
+
+    `start` and `count` choose the held-out pairs of a model trained without a held-out split
+    (see `heldout_pairs`)."""
+    path = Path(path)
+    args = argparse.Namespace(data=data_path, title=title)
     s2s = checkpoints.load(path)
     recipe = config.TrainConfig.from_dict(s2s.info.get("recipe", {}))
     comparison = []
@@ -99,9 +101,9 @@ def main():
         if recipe.benchmark_holdout:
             comparison = compare_with_benchmark(s2s, everything)
     else:
-        held = heldout_pairs(args.data, max(len(en) for en, _ in data.read_pairs(args.data, 10_000)))
-        where = ("pairs 10,000–12,999 whose English sentence is not in the first 10,000 pairs and is at most "
-                 "as long as the longest training sentence (16 characters)")
+        held, max_len = heldout_pairs(args.data, start, count)
+        where = (f"pairs {start:,}–{start + count - 1:,} whose English sentence is not in the first {start:,} pairs "
+                 f"and is at most as long as the longest training sentence ({max_len} characters)")
     scores = metrics.evaluate(s2s, held)
     t = decoding.Translator(s2s)
     extra = [en for en in dict.fromkeys(en for en, _ in held)][:: max(1, len(held) // 40)][: 20 - len(SAMPLES)]
@@ -163,6 +165,16 @@ def main():
     ]
     card = path.with_suffix(".md")
     card.write_text("\n".join(lines), encoding="utf-8")
+    return card, scores
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("checkpoint")
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--title", default=None)
+    args = ap.parse_args()
+    card, scores = write_card(args.checkpoint, args.data, args.title)
     print(json.dumps(scores))
     print(f"wrote {card}", file=sys.stderr)
 

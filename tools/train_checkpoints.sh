@@ -3,30 +3,22 @@
 # Run from the repository root with the fra-eng file beside it:
 #   FRA=../shared/data/fra-eng/fra.txt bash tools/train_checkpoints.sh [names...]
 # Without names: the five chapter checkpoints (first 10,000 pairs).  The default model,
-# char_lstm_full (all pairs: 22 epochs, then 12 more continuing from them with a new cosine
-# schedule; about three hours here), is trained only when named.
+# char_lstm_full (all pairs, then a warm restart; about three hours here), is trained only when
+# named.  Names and training arguments come from the registry, seq2seq_lib/shipped.py.
 # Each model card is then written by tools/model_card.py.
 set -euo pipefail
 FRA=${FRA:-../shared/data/fra-eng/fra.txt}
 OUT=seq2seq_lib/resources/checkpoints
-common=(--data "$FRA" --num-samples 10000 --recipe fast --overwrite)
+registry() { python -m seq2seq_lib.shipped "$@"; }
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(char_lstm char_gru word_lstm char_lstm_free char_lstm_scheduled)
+[ ${#names[@]} -gt 0 ] || mapfile -t names < <(registry)
 for name in "${names[@]}"; do
-  case $name in
-    char_lstm_full) args=(--recipe full --num-samples 0) ;;
-    char_lstm) args=(--epochs 40) ;;
-    char_gru) args=(--cell gru --epochs 40) ;;
-    word_lstm) args=(--level word --embedding-dim 64 --latent-dim 192 --max-words 2000 --epochs 40) ;;
-    char_lstm_free) args=(--decoder free --epochs 15) ;;
-    # No early stopping: val_loss is measured free-running, and it rises while the schedule
-    # moves from teacher forcing to the model's own predictions (measured: it stopped at epoch 5).
-    char_lstm_scheduled) args=(--decoder scheduled --epochs 15 --patience 0) ;;
-    *) echo "unknown checkpoint $name" >&2; exit 2 ;;
-  esac
-  python -m seq2seq_lib train "${common[@]}" "${args[@]}" --output "$OUT/$name.keras"
-  if [ "$name" = char_lstm_full ]; then  # a warm restart: val_loss was still falling at epoch 22
-    python -m seq2seq_lib train "${common[@]}" "${args[@]}" --init-from "$OUT/$name.keras" \
-      --epochs 12 --learning-rate 1e-3 --output "$OUT/$name.keras"
+  mapfile -t args < <(registry args "$name") || { echo "unknown checkpoint $name" >&2; exit 2; }
+  [ ${#args[@]} -gt 0 ] || { echo "unknown checkpoint $name" >&2; exit 2; }
+  python -m seq2seq_lib train --data "$FRA" "${args[@]}" --output "$OUT/$name.keras"
+  mapfile -t more < <(registry continue "$name")
+  if [ ${#more[@]} -gt 0 ]; then  # a warm restart from the checkpoint just written
+    python -m seq2seq_lib train --data "$FRA" "${args[@]}" --init-from "$OUT/$name.keras" "${more[@]}" \
+      --output "$OUT/$name.keras"
   fi
 done

@@ -49,11 +49,17 @@
     return n > 0 ? Math.floor(n / 10) + "." + (n % 10) + "%" : "<0.1%";
   }
 
-  var HANGUL = [[0x1100, 0x11ff], [0x3130, 0x318f], [0xa960, 0xa97f], [0xac00, 0xd7af], [0xd7b0, 0xd7ff]];
+  // The text rules (strip, word tokenizer, input checks, joining) are decoder.js's, which are
+  // Python's: book pages load decoder.js, and the JupyterLab module starts with it.
+  function rules() {
+    var D = globalThis.Seq2SeqDecoder;
+    if (!D || typeof D.checkText !== "function") throw { why: "why_script" };
+    return D;
+  }
 
-  function isHangul(ch) {
+  function inRanges(ch, ranges) {
     var c = ch.codePointAt(0);
-    return HANGUL.some(function (r) { return c >= r[0] && c <= r[1]; });
+    return ranges.some(function (r) { return c >= r[0] && c <= r[1]; });
   }
 
   function showChar(ch) {
@@ -63,35 +69,23 @@
     return "U+" + hex;
   }
 
-  function tokenizeWords(text) {
-    return text.match(/[\p{L}\p{N}_]+(?:[-'][\p{L}\p{N}_]+)*'?|[^\p{L}\p{N}_\s]/gu) || [];
+  /* A refusal ({key, fields} of Seq2SeqDecoder.checkText) in the reader's words (widgets.problem_text). */
+  function problemText(key, fields, S) {
+    if (key !== "unknown") return fill(S[key], fields);
+    var chars = fields.chars;
+    var more = chars.length > 10 ? fill(S.more, { n: chars.length - 10 }) : "";
+    return fill(S.unknown, { chars: chars.slice(0, 10).map(showChar).join(", ") + more });
   }
 
-  /* Why `text` cannot be decoded by the model `info`, or null (widgets.input_problem). */
-  function inputProblem(info, text, S) {
-    text = String(text == null ? "" : text).trim();
+  /* Why `text` cannot be decoded by the model `info`, or null (widgets.input_problem).
+   * `hangul`: the code point ranges that get the "Korean" message (the configuration's). */
+  function inputProblem(info, text, S, hangul) {
+    var D = rules();
+    text = D.strip(String(text == null ? "" : text));
     if (!text) return S.empty;
-    var chars = Array.from(text);
-    if (chars.some(isHangul)) return S.korean;
-    var length, key;
-    if (info.level === "char") {
-      var alphabet = new Set(Array.from(info.input_chars || ""));
-      var unknown = [];
-      chars.forEach(function (ch) {
-        if (!alphabet.has(ch) && unknown.indexOf(ch) < 0) unknown.push(ch);
-      });
-      if (unknown.length) {
-        var more = unknown.length > 10 ? fill(S.more, { n: unknown.length - 10 }) : "";
-        return fill(S.unknown, { chars: unknown.slice(0, 10).map(showChar).join(", ") + more });
-      }
-      length = chars.length;
-      key = "too_long_char";
-    } else {
-      length = tokenizeWords(text).length;
-      key = "too_long_word";
-    }
-    if (length > info.max_input) return fill(S[key], { n: length, max: info.max_input });
-    return null;
+    if (Array.from(text).some(function (ch) { return inRanges(ch, hangul || []); })) return S.korean;
+    var c = D.checkText({ level: info.level, alphabet: new Set(Array.from(info.input_chars || "")), max: info.max_input }, text);
+    return c.ok ? null : problemText(c.key, c.fields, S);
   }
 
   function stopMessage(trace, info, S) {
@@ -115,7 +109,7 @@
     if (after.slice(0, prefix.length) === prefix) {
       added = after.slice(prefix.length);
       if (info.level === "word") {
-        var stripped = added.replace(/^\s+/, "");
+        var stripped = rules().lstrip(added);
         prefix += added.slice(0, added.length - stripped.length);
         added = stripped;
       }
@@ -165,199 +159,210 @@
   }
 
   // ------------------------------------------------------------------------------------------
-  // The view: render({model, el})
+  // The view: render({model, el}), built from the pieces below
+  //   buildPage   the elements, once          reader     what the model holds, as the page needs it
+  //   controller  what the buttons ask for    wireEvents the page's events -> controller
+  //   draw*       the page from the model     render     puts them together, redraws once per tick
   // ------------------------------------------------------------------------------------------
 
-  function render(ctx) {
-    var model = ctx.model;
-    var host = ctx.el;
-    var ui = { playing: false, timer: null, intent: null, changed: null, scheduled: false, dead: false,
-               shownText: null, optionsKey: null, examplesKey: null };
-
-    function strings() { return model.get("strings") || {}; }
-    function S(key, fields) {
-      var s = strings()[key];
-      if (s == null) s = key;
-      return fields ? fill(s, fields) : s;
-    }
-    function models() { return model.get("models") || []; }
-    function info() {
-      var id = model.get("model_key");
-      var found = models().filter(function (m) { return m.id === id; })[0];
-      return found || { id: id, level: "char", end: "\n", max_input: 0, max_output: 0, input_chars: "" };
-    }
-    function trace() { return model.get("trace") || {}; }
-    function nSteps() { return (trace().steps || []).length; }
-
-    // ---- the page --------------------------------------------------------------------------
-    var lang = model.get("lang") || "en";
-    var root = h("div", { className: "s2s-root", lang: lang, testid: "explorer", role: "group" });
-    var modelSelect = h("select", { className: "s2s-model", testid: "explorer-model" });
-    var input = h("input", { className: "s2s-input", type: "text", testid: "explorer-input", spellcheck: "false",
-                             autocomplete: "off", maxlength: "500" });
-    var translate = h("button", { className: "s2s-button s2s-primary", type: "button", testid: "explorer-translate" });
-    var examples = h("div", { className: "s2s-examples" });
-    var tempSelect = h("select", { className: "s2s-temperature", testid: "explorer-temperature" });
-    var seedInput = h("input", { className: "s2s-seed", type: "number", min: "0", step: "1",
-                                 testid: "explorer-seed" });
-    var source = h("span", { className: "s2s-source", testid: "explorer-source" });
-    var output = h("span", { className: "s2s-output", testid: "explorer-output" });
-    var endBadge = h("span", { className: "s2s-end-badge", testid: "explorer-end" });
-    var finalText = h("span", { className: "s2s-final", testid: "explorer-final" });
-    var prev = h("button", { className: "s2s-button", type: "button", testid: "explorer-prev" });
-    var play = h("button", { className: "s2s-button", type: "button", testid: "explorer-play" });
-    var next = h("button", { className: "s2s-button", type: "button", testid: "explorer-next" });
-    var slider = h("input", { className: "s2s-slider", type: "range", min: "0", max: "0", value: "0",
-                              testid: "explorer-slider" });
-    var counter = h("span", { className: "s2s-counter", testid: "explorer-step" });
-    var candHead = h("div", { className: "s2s-cand-head" });
-    var candList = h("div", { className: "s2s-cand-list", testid: "explorer-candidates" });
-    var message = h("div", { className: "s2s-message", testid: "explorer-message", role: "status",
-                             "aria-live": "polite" });
-    var note = h("div", { className: "s2s-note", testid: "explorer-note" });
-    var modelLabel = h("span", { className: "s2s-label-text" });
-    var seedLabel = h("span", { className: "s2s-label-text" });
-    var choiceLabel = h("span", { className: "s2s-label-text" });
+  /* Every element of the explorer, in a `root` that is not yet on the page. */
+  function buildPage(lang) {
+    var el = {
+      root: h("div", { className: "s2s-root", lang: lang, testid: "explorer", role: "group" }),
+      modelSelect: h("select", { className: "s2s-model", testid: "explorer-model" }),
+      input: h("input", { className: "s2s-input", type: "text", testid: "explorer-input", spellcheck: "false",
+                          autocomplete: "off", maxlength: "500" }),
+      translate: h("button", { className: "s2s-button s2s-primary", type: "button", testid: "explorer-translate" }),
+      examples: h("div", { className: "s2s-examples" }),
+      tempSelect: h("select", { className: "s2s-temperature", testid: "explorer-temperature" }),
+      seedInput: h("input", { className: "s2s-seed", type: "number", min: "0", step: "1", testid: "explorer-seed" }),
+      source: h("span", { className: "s2s-source", testid: "explorer-source" }),
+      output: h("span", { className: "s2s-output", testid: "explorer-output" }),
+      endBadge: h("span", { className: "s2s-end-badge", testid: "explorer-end" }),
+      finalText: h("span", { className: "s2s-final", testid: "explorer-final" }),
+      prev: h("button", { className: "s2s-button", type: "button", testid: "explorer-prev" }),
+      play: h("button", { className: "s2s-button", type: "button", testid: "explorer-play" }),
+      next: h("button", { className: "s2s-button", type: "button", testid: "explorer-next" }),
+      slider: h("input", { className: "s2s-slider", type: "range", min: "0", max: "0", value: "0",
+                           testid: "explorer-slider" }),
+      counter: h("span", { className: "s2s-counter", testid: "explorer-step" }),
+      candHead: h("div", { className: "s2s-cand-head" }),
+      candList: h("div", { className: "s2s-cand-list", testid: "explorer-candidates" }),
+      message: h("div", { className: "s2s-message", testid: "explorer-message", role: "status", "aria-live": "polite" }),
+      note: h("div", { className: "s2s-note", testid: "explorer-note" }),
+      modelLabel: h("span", { className: "s2s-label-text" }),
+      seedLabel: h("span", { className: "s2s-label-text" }),
+      choiceLabel: h("span", { className: "s2s-label-text" }),
+      inputLabel: h("span", { className: "s2s-key" }),
+      outputLabel: h("span", { className: "s2s-key" }),
+      finalLabel: h("span", { className: "s2s-key" }),
+    };
+    var root = el.root;
     root.appendChild(h("div", { className: "s2s-row s2s-top" }, [
-      h("label", { className: "s2s-field" }, [modelLabel, modelSelect]),
+      h("label", { className: "s2s-field" }, [el.modelLabel, el.modelSelect]),
     ]));
-    root.appendChild(h("div", { className: "s2s-row s2s-ask" }, [input, translate]));
-    root.appendChild(examples);
+    root.appendChild(h("div", { className: "s2s-row s2s-ask" }, [el.input, el.translate]));
+    root.appendChild(el.examples);
     root.appendChild(h("div", { className: "s2s-row s2s-sampling" }, [
-      h("label", { className: "s2s-field" }, [choiceLabel, tempSelect]),
-      h("label", { className: "s2s-field s2s-seed-field" }, [seedLabel, seedInput]),
+      h("label", { className: "s2s-field" }, [el.choiceLabel, el.tempSelect]),
+      h("label", { className: "s2s-field s2s-seed-field" }, [el.seedLabel, el.seedInput]),
     ]));
-    var inputLabel = h("span", { className: "s2s-key" });
-    var outputLabel = h("span", { className: "s2s-key" });
-    var finalLabel = h("span", { className: "s2s-key" });
     root.appendChild(h("div", { className: "s2s-io" }, [
-      h("div", { className: "s2s-line" }, [inputLabel, source]),
-      h("div", { className: "s2s-line s2s-now" }, [outputLabel, h("span", { className: "s2s-out-wrap" }, [output, endBadge])]),
-      h("div", { className: "s2s-line" }, [finalLabel, finalText]),
+      h("div", { className: "s2s-line" }, [el.inputLabel, el.source]),
+      h("div", { className: "s2s-line s2s-now" }, [el.outputLabel, h("span", { className: "s2s-out-wrap" }, [el.output, el.endBadge])]),
+      h("div", { className: "s2s-line" }, [el.finalLabel, el.finalText]),
     ]));
-    root.appendChild(h("div", { className: "s2s-row s2s-controls" }, [prev, play, next, slider, counter]));
-    root.appendChild(h("div", { className: "s2s-cands" }, [candHead, candList]));
-    root.appendChild(message);
-    root.appendChild(note);
-    host.appendChild(root);
+    root.appendChild(h("div", { className: "s2s-row s2s-controls" }, [el.prev, el.play, el.next, el.slider, el.counter]));
+    root.appendChild(h("div", { className: "s2s-cands" }, [el.candHead, el.candList]));
+    root.appendChild(el.message);
+    root.appendChild(el.note);
+    return el;
+  }
 
-    // ---- talking to the back-end -----------------------------------------------------------
+  /* What the model holds, as the page needs it. */
+  function reader(model) {
+    var read = {
+      strings: function () { return model.get("strings") || {}; },
+      S: function (key, fields) {
+        var s = read.strings()[key];
+        if (s == null) s = key;
+        return fields ? fill(s, fields) : s;
+      },
+      models: function () { return model.get("models") || []; },
+      info: function () {
+        var id = model.get("model_key");
+        var found = read.models().filter(function (m) { return m.id === id; })[0];
+        return found || { id: id, level: "char", end: "\n", max_input: 0, max_output: 0, input_chars: "" };
+      },
+      trace: function () { return model.get("trace") || {}; },
+      nSteps: function () { return (read.trace().steps || []).length; },
+    };
+    return read;
+  }
+
+  /* What the buttons ask for: decodings (a bumped `request`), steps, playing. */
+  function controller(model, el, ui, read, schedule) {
+    var act = {};
     function save() { model.save_changes(); }
 
-    function setStep(i) {
-      var n = nSteps();
+    act.save = save;
+    act.setStep = function (i) {
+      var n = read.nSteps();
       i = Math.max(0, Math.min(i, Math.max(0, n - 1)));
       if (model.get("step") !== i) {
         model.set("step", i);
         save();
       }
       schedule();
-    }
+    };
 
-    function ask(kind, changes, extra) {
-      stop();
+    act.ask = function (kind, changes, extra) {
+      act.stop();
       var req = (model.get("request") || 0) + 1;
-      ui.intent = Object.assign({ kind: kind, request: req, before: trace().output }, extra || {});
+      ui.intent = Object.assign({ kind: kind, request: req, before: read.trace().output }, extra || {});
       Object.keys(changes).forEach(function (k) { model.set(k, changes[k]); });
       model.set("request", req);
       save();
       schedule();
-    }
+    };
 
-    function translateText(text) {
+    act.translateText = function (text) {
       if (text != null) {
-        input.value = text;
+        el.input.value = text;
         ui.shownText = text;
       }
       ui.changed = null;
-      ask("translate", { text: input.value, force: {}, step: 0 });
-    }
+      act.ask("translate", { text: el.input.value, force: {}, step: 0 });
+    };
 
-    function forceToken(step, token) {
+    act.forceToken = function (step, token) {
       if (model.get("busy")) return;
       var force = {};
       var old = model.get("force") || {};
       Object.keys(old).forEach(function (k) { if (+k < step) force[k] = old[k]; });
       force[String(step)] = token;
-      ask("force", { force: force, step: step }, { step: step, token: token });
-    }
+      act.ask("force", { force: force, step: step }, { step: step, token: token });
+    };
 
-    function onAnswered() {
+    act.onAnswered = function () {
       var it = ui.intent;
       if (!it || (model.get("answered") || 0) < it.request) { schedule(); return; }
       ui.intent = null;
-      var tr = trace();
+      var tr = read.trace();
       if (it.kind === "force") {
         var st = (tr.steps || [])[it.step];
         ui.changed = st && st.forced && st.token === it.token
           ? { step: it.step, token: it.token, before: it.before, after: tr.output } : null;
-        setStep(it.step);
+        act.setStep(it.step);
       } else {
-        setStep(0);
-        if (nSteps() > 1 && !model.get("error")) start();
+        act.setStep(0);
+        if (read.nSteps() > 1 && !model.get("error")) act.start();
       }
       schedule();
-    }
+    };
 
-    // ---- playing ---------------------------------------------------------------------------
-    function start() {
+    act.start = function () {
       if (ui.playing) return;
-      if ((model.get("step") || 0) >= nSteps() - 1) setStep(0);
+      if ((model.get("step") || 0) >= read.nSteps() - 1) act.setStep(0);
       ui.playing = true;
       ui.timer = setInterval(function () {
         var i = (model.get("step") || 0) + 1;
-        if (i < nSteps()) setStep(i);
-        if (i >= nSteps() - 1) stop();
+        if (i < read.nSteps()) act.setStep(i);
+        if (i >= read.nSteps() - 1) act.stop();
       }, PLAY_MS);
       schedule();
-    }
+    };
 
-    function stop() {
+    act.stop = function () {
       if (ui.timer) clearInterval(ui.timer);
       ui.timer = null;
       if (ui.playing) {
         ui.playing = false;
         schedule();
       }
-    }
+    };
+    return act;
+  }
 
-    // ---- events ----------------------------------------------------------------------------
-    input.addEventListener("keydown", function (e) {
-      e.stopPropagation(); // keep JupyterLab's notebook shortcuts out of the text box
+  /* The page's events, handed to the controller; returns the model listeners to remove later. */
+  function wireEvents(model, el, ui, act, schedule) {
+    var stopKeys = function (e) { e.stopPropagation(); }; // keep JupyterLab's notebook shortcuts out
+    el.input.addEventListener("keydown", function (e) {
+      e.stopPropagation();
       if (e.key === "Enter" && !e.isComposing) {
         e.preventDefault();
-        translateText();
+        act.translateText();
       }
     });
-    input.addEventListener("keyup", function (e) { e.stopPropagation(); });
-    input.addEventListener("keypress", function (e) { e.stopPropagation(); });
-    translate.addEventListener("click", function () { translateText(); });
-    modelSelect.addEventListener("change", function () {
+    el.input.addEventListener("keyup", stopKeys);
+    el.input.addEventListener("keypress", stopKeys);
+    el.translate.addEventListener("click", function () { act.translateText(); });
+    el.modelSelect.addEventListener("change", function () {
       ui.changed = null;
-      ask("translate", { model_key: modelSelect.value, text: input.value, force: {}, step: 0 });
+      act.ask("translate", { model_key: el.modelSelect.value, text: el.input.value, force: {}, step: 0 });
     });
-    tempSelect.addEventListener("change", function () {
+    el.tempSelect.addEventListener("change", function () {
       ui.changed = null;
-      ask("translate", { temperature: parseFloat(tempSelect.value) || 0, text: input.value, force: {}, step: 0 });
+      act.ask("translate", { temperature: parseFloat(el.tempSelect.value) || 0, text: el.input.value, force: {}, step: 0 });
     });
-    seedInput.addEventListener("keydown", function (e) { e.stopPropagation(); });
-    seedInput.addEventListener("change", function () {
-      var seed = Math.max(0, parseInt(seedInput.value, 10) || 0);
-      seedInput.value = String(seed);
+    el.seedInput.addEventListener("keydown", stopKeys);
+    el.seedInput.addEventListener("change", function () {
+      var seed = Math.max(0, parseInt(el.seedInput.value, 10) || 0);
+      el.seedInput.value = String(seed);
       if (seed === model.get("seed")) return;
       if (model.get("temperature")) {
         ui.changed = null;
-        ask("translate", { seed: seed, text: input.value, force: {}, step: 0 });
+        act.ask("translate", { seed: seed, text: el.input.value, force: {}, step: 0 });
       } else {
         model.set("seed", seed);
-        save();
+        act.save();
       }
     });
-    prev.addEventListener("click", function () { stop(); setStep((model.get("step") || 0) - 1); });
-    next.addEventListener("click", function () { stop(); setStep((model.get("step") || 0) + 1); });
-    play.addEventListener("click", function () { if (ui.playing) stop(); else start(); });
-    slider.addEventListener("input", function () { stop(); setStep(parseInt(slider.value, 10) || 0); });
-    slider.addEventListener("keydown", function (e) { e.stopPropagation(); });
+    el.prev.addEventListener("click", function () { act.stop(); act.setStep((model.get("step") || 0) - 1); });
+    el.next.addEventListener("click", function () { act.stop(); act.setStep((model.get("step") || 0) + 1); });
+    el.play.addEventListener("click", function () { if (ui.playing) act.stop(); else act.start(); });
+    el.slider.addEventListener("input", function () { act.stop(); act.setStep(parseInt(el.slider.value, 10) || 0); });
+    el.slider.addEventListener("keydown", stopKeys);
 
     var names = ["strings", "models", "model_key", "examples", "temperatures", "text", "trace", "error", "step",
                  "force", "temperature", "seed", "busy", "lang"];
@@ -366,10 +371,145 @@
       model.on("change:" + name, cb);
       return ["change:" + name, cb];
     });
-    handlers.push(["change:answered", onAnswered]);
-    model.on("change:answered", onAnswered);
+    handlers.push(["change:answered", act.onAnswered]);
+    model.on("change:answered", act.onAnswered);
+    return handlers;
+  }
 
-    // ---- drawing ---------------------------------------------------------------------------
+  /* The model and sampling menus, the example buttons and the text box. */
+  function drawOptions(model, el, ui, read, act) {
+    var key = JSON.stringify([read.models().map(function (m) { return [m.id, m.label]; }), model.get("temperatures"),
+                              model.get("strings")]);
+    if (key !== ui.optionsKey) {
+      ui.optionsKey = key;
+      clear(el.modelSelect);
+      read.models().forEach(function (m) {
+        el.modelSelect.appendChild(h("option", { value: m.id, text: m.label }));
+      });
+      clear(el.tempSelect);
+      (model.get("temperatures") || [0]).forEach(function (t) {
+        el.tempSelect.appendChild(h("option", { value: String(t), text: t ? read.S("sample", { t: t }) : read.S("greedy") }));
+      });
+    }
+    if (el.modelSelect.value !== model.get("model_key")) el.modelSelect.value = model.get("model_key");
+    if (parseFloat(el.tempSelect.value) !== (model.get("temperature") || 0)) el.tempSelect.value = String(model.get("temperature") || 0);
+    if (doc.activeElement !== el.seedInput) el.seedInput.value = String(model.get("seed") || 0);
+    el.modelSelect.disabled = read.models().length < 2;
+    var exKey = JSON.stringify(model.get("examples") || []);
+    if (exKey !== ui.examplesKey) {
+      ui.examplesKey = exKey;
+      clear(el.examples);
+      el.examples.appendChild(h("span", { className: "s2s-label-text", text: read.S("examples") }));
+      (model.get("examples") || []).forEach(function (ex) {
+        var b = h("button", { className: "s2s-example", type: "button", testid: "explorer-example", text: ex });
+        b.addEventListener("click", function () { act.translateText(ex); });
+        el.examples.appendChild(b);
+      });
+    }
+    var text = model.get("text") || "";
+    if (ui.shownText === null || (text !== ui.shownText && doc.activeElement !== el.input)) {
+      el.input.value = text;
+      ui.shownText = text;
+    }
+  }
+
+  /* Every fixed label, in the explorer's language. */
+  function drawLabels(el, ui, read) {
+    var S = read.S;
+    el.root.setAttribute("aria-label", S("title"));
+    setText(el.modelLabel, S("model"));
+    setText(el.choiceLabel, S("choice"));
+    setText(el.seedLabel, S("seed"));
+    el.input.setAttribute("placeholder", S("placeholder"));
+    el.input.setAttribute("aria-label", S("placeholder"));
+    setText(el.translate, S("translate"));
+    setText(el.inputLabel, S("input"));
+    setText(el.outputLabel, S("output"));
+    setText(el.finalLabel, S("final"));
+    setText(el.prev, S("prev"));
+    setText(el.next, S("next"));
+    setText(el.play, ui.playing ? S("pause") : S("play"));
+    el.play.setAttribute("aria-pressed", ui.playing ? "true" : "false");
+    el.slider.setAttribute("aria-label", S("slider"));
+  }
+
+  /* The input, the output so far (the new token in a <mark>), and the full translation. */
+  function drawOutput(el, v, tr, inf) {
+    setText(el.source, v.input);
+    clear(el.output);
+    if (v.output.length > v.new.length) el.output.appendChild(doc.createTextNode(v.output.slice(0, v.output.length - v.new.length)));
+    if (v.new) {
+      el.output.appendChild(h("mark", { className: "s2s-new" + (v.forced ? " s2s-forced" : ""), testid: "explorer-new-token",
+                                        text: v.new }));
+    }
+    setText(el.endBadge, v.end ? tokenLabel(inf.end) : "");
+    el.endBadge.className = "s2s-end-badge" + (v.end ? " s2s-new" + (v.forced ? " s2s-forced" : "") : "");
+    setText(el.finalText, tr.output || "");
+  }
+
+  /* Previous / play / next, the slider and the step counter. */
+  function drawControls(el, v, n, read) {
+    el.prev.disabled = !n || v.step <= 0;
+    el.next.disabled = !n || v.step >= n - 1;
+    el.play.disabled = n < 2;
+    el.slider.max = String(Math.max(0, n - 1));
+    el.slider.value = String(v.step);
+    el.slider.disabled = n < 2;
+    setText(el.counter, n ? read.S("step", { i: v.step + 1, n: n }) : read.S("no_step"));
+  }
+
+  /* The candidate bars of this step; clicking one forces it. */
+  function drawCandidates(model, el, v, tr, n, busy, read, act) {
+    var S = read.S;
+    setText(el.candHead, n ? S("candidates", { k: (tr.steps[v.step].candidates || []).length }) : "");
+    clear(el.candList);
+    v.candidates.forEach(function (c) {
+      var sampled = c.outside || !!model.get("temperature");
+      var tag = c.chosen ? (v.forced ? S("forced") : sampled ? S("sampled") : S("chosen")) : "";
+      var fillBar = h("span", { className: "s2s-cand-fill" });
+      fillBar.style.width = Math.max(0, Math.min(100, c.prob * 100)).toFixed(2) + "%";
+      var b = h("button", {
+        className: "s2s-cand" + (c.chosen ? " s2s-chosen" : "") + (c.chosen && v.forced ? " s2s-forced" : ""),
+        type: "button", testid: "explorer-candidate", "data-token": c.token, "aria-pressed": c.chosen ? "true" : "false",
+        title: c.label + " " + c.pct,
+      }, [
+        h("span", { className: "s2s-cand-label", text: c.label }),
+        h("span", { className: "s2s-cand-bar" }, [fillBar]),
+        h("span", { className: "s2s-cand-pct", text: c.pct }),
+        h("span", { className: "s2s-cand-tag", text: tag }),
+      ]);
+      b.disabled = busy;
+      b.addEventListener("click", function () { act.forceToken(v.step, c.token); });
+      el.candList.appendChild(b);
+    });
+  }
+
+  /* The error or stop message, and the note (decoding…, or what a forced token changed). */
+  function drawMessages(model, el, ui, v, tr, busy, read) {
+    var err = model.get("error") || "";
+    setText(el.message, err || v.message);
+    el.message.className = "s2s-message" + (err ? " s2s-error" : v.message ? " s2s-stop" : "");
+    var lines = [];
+    if (busy) lines.push(read.S("decoding"));
+    else if (ui.changed && tr.output === ui.changed.after) {
+      lines.push(read.S("forced_note", { token: tokenLabel(ui.changed.token), i: ui.changed.step + 1 }));
+      lines.push(read.S("before", { text: ui.changed.before || "" }));
+    }
+    clear(el.note);
+    lines.forEach(function (l) { el.note.appendChild(h("div", { text: l })); });
+  }
+
+  function render(ctx) {
+    var model = ctx.model;
+    var ui = { playing: false, timer: null, intent: null, changed: null, scheduled: false, dead: false,
+               shownText: null, optionsKey: null, examplesKey: null };
+    var el = buildPage(model.get("lang") || "en");
+    ctx.el.appendChild(el.root);
+    var read = reader(model);
+    var act = controller(model, el, ui, read, schedule);
+    var handlers = wireEvents(model, el, ui, act, schedule);
+
+    // Redraw at most once per tick, whatever number of changes arrived.
     function schedule() {
       if (ui.scheduled || ui.dead) return;
       ui.scheduled = true;
@@ -379,138 +519,30 @@
       });
     }
 
-    function drawOptions() {
-      var key = JSON.stringify([models().map(function (m) { return [m.id, m.label]; }), model.get("temperatures"),
-                                model.get("strings")]);
-      if (key !== ui.optionsKey) {
-        ui.optionsKey = key;
-        clear(modelSelect);
-        models().forEach(function (m) {
-          modelSelect.appendChild(h("option", { value: m.id, text: m.label }));
-        });
-        clear(tempSelect);
-        (model.get("temperatures") || [0]).forEach(function (t) {
-          tempSelect.appendChild(h("option", { value: String(t), text: t ? S("sample", { t: t }) : S("greedy") }));
-        });
-      }
-      if (modelSelect.value !== model.get("model_key")) modelSelect.value = model.get("model_key");
-      if (parseFloat(tempSelect.value) !== (model.get("temperature") || 0)) tempSelect.value = String(model.get("temperature") || 0);
-      if (doc.activeElement !== seedInput) seedInput.value = String(model.get("seed") || 0);
-      modelSelect.disabled = models().length < 2;
-      var exKey = JSON.stringify(model.get("examples") || []);
-      if (exKey !== ui.examplesKey) {
-        ui.examplesKey = exKey;
-        clear(examples);
-        examples.appendChild(h("span", { className: "s2s-label-text", text: S("examples") }));
-        (model.get("examples") || []).forEach(function (ex) {
-          var b = h("button", { className: "s2s-example", type: "button", testid: "explorer-example", text: ex });
-          b.addEventListener("click", function () { translateText(ex); });
-          examples.appendChild(b);
-        });
-      }
-      var text = model.get("text") || "";
-      if (ui.shownText === null || (text !== ui.shownText && doc.activeElement !== input)) {
-        input.value = text;
-        ui.shownText = text;
-      }
-    }
-
-    function drawLabels() {
-      root.setAttribute("aria-label", S("title"));
-      setText(modelLabel, S("model"));
-      setText(choiceLabel, S("choice"));
-      setText(seedLabel, S("seed"));
-      input.setAttribute("placeholder", S("placeholder"));
-      input.setAttribute("aria-label", S("placeholder"));
-      setText(translate, S("translate"));
-      setText(inputLabel, S("input"));
-      setText(outputLabel, S("output"));
-      setText(finalLabel, S("final"));
-      setText(prev, S("prev"));
-      setText(next, S("next"));
-      setText(play, ui.playing ? S("pause") : S("play"));
-      play.setAttribute("aria-pressed", ui.playing ? "true" : "false");
-      slider.setAttribute("aria-label", S("slider"));
-    }
-
     function draw() {
-      drawOptions();
-      drawLabels();
-      var tr = trace();
-      var inf = info();
-      var n = nSteps();
+      drawOptions(model, el, ui, read, act);
+      drawLabels(el, ui, read);
+      var tr = read.trace(), inf = read.info(), n = read.nSteps();
       var busy = !!model.get("busy") || !!ui.intent;
-      var v = stepView(tr, model.get("step") || 0, inf, strings());
-      root.classList.toggle("s2s-busy", busy);
-
-      setText(source, v.input);
-      // The output so far: plain text, then the new token in a <mark>.
-      clear(output);
-      if (v.output.length > v.new.length) output.appendChild(doc.createTextNode(v.output.slice(0, v.output.length - v.new.length)));
-      if (v.new) {
-        var mark = h("mark", { className: "s2s-new" + (v.forced ? " s2s-forced" : ""), testid: "explorer-new-token",
-                               text: v.new });
-        output.appendChild(mark);
-      }
-      setText(endBadge, v.end ? tokenLabel(inf.end) : "");
-      endBadge.className = "s2s-end-badge" + (v.end ? " s2s-new" + (v.forced ? " s2s-forced" : "") : "");
-      setText(finalText, tr.output || "");
-
-      prev.disabled = !n || v.step <= 0;
-      next.disabled = !n || v.step >= n - 1;
-      play.disabled = n < 2;
-      slider.max = String(Math.max(0, n - 1));
-      slider.value = String(v.step);
-      slider.disabled = n < 2;
-      setText(counter, n ? S("step", { i: v.step + 1, n: n }) : S("no_step"));
-
-      setText(candHead, n ? S("candidates", { k: (tr.steps[v.step].candidates || []).length }) : "");
-      clear(candList);
-      v.candidates.forEach(function (c) {
-        var sampled = c.outside || !!model.get("temperature");
-        var tag = c.chosen ? (v.forced ? S("forced") : sampled ? S("sampled") : S("chosen")) : "";
-        var fillBar = h("span", { className: "s2s-cand-fill" });
-        fillBar.style.width = Math.max(0, Math.min(100, c.prob * 100)).toFixed(2) + "%";
-        var b = h("button", {
-          className: "s2s-cand" + (c.chosen ? " s2s-chosen" : "") + (c.chosen && v.forced ? " s2s-forced" : ""),
-          type: "button", testid: "explorer-candidate", "data-token": c.token, "aria-pressed": c.chosen ? "true" : "false",
-          title: c.label + " " + c.pct,
-        }, [
-          h("span", { className: "s2s-cand-label", text: c.label }),
-          h("span", { className: "s2s-cand-bar" }, [fillBar]),
-          h("span", { className: "s2s-cand-pct", text: c.pct }),
-          h("span", { className: "s2s-cand-tag", text: tag }),
-        ]);
-        b.disabled = busy;
-        b.addEventListener("click", function () { forceToken(v.step, c.token); });
-        candList.appendChild(b);
-      });
-
-      var err = model.get("error") || "";
-      setText(message, err || v.message);
-      message.className = "s2s-message" + (err ? " s2s-error" : v.message ? " s2s-stop" : "");
-
-      var lines = [];
-      if (busy) lines.push(S("decoding"));
-      else if (ui.changed && tr.output === ui.changed.after) {
-        lines.push(S("forced_note", { token: tokenLabel(ui.changed.token), i: ui.changed.step + 1 }));
-        lines.push(S("before", { text: ui.changed.before || "" }));
-      }
-      clear(note);
-      lines.forEach(function (l) { note.appendChild(h("div", { text: l })); });
+      var v = stepView(tr, model.get("step") || 0, inf, read.strings());
+      el.root.classList.toggle("s2s-busy", busy);
+      drawOutput(el, v, tr, inf);
+      drawControls(el, v, n, read);
+      drawCandidates(model, el, v, tr, n, busy, read, act);
+      drawMessages(model, el, ui, v, tr, busy, read);
     }
 
     draw();
-    if (nSteps() && !model.get("error")) {
+    if (read.nSteps() && !model.get("error")) {
       // show the first step; the reader presses play (or Translate) to watch
-      setStep(model.get("step") || 0);
+      act.setStep(model.get("step") || 0);
     }
 
     return function cleanup() {
       ui.dead = true;
-      stop();
+      act.stop();
       handlers.forEach(function (hd) { if (model.off) model.off(hd[0], hd[1]); });
-      if (root.parentNode) root.parentNode.removeChild(root);
+      if (el.root.parentNode) el.root.parentNode.removeChild(el.root);
     };
   }
 
@@ -525,12 +557,9 @@
     return null;
   }
 
-  function joinTokens(tokens, level) {
-    return level === "char" ? tokens.join("") : tokens.join(" ").replace(/ ([.,])/g, "$1");
-  }
-
-  /* A trace dict from widgets.pack's compact form; steps before `f` come from `base`. */
-  function unpack(packed, level, end, base) {
+  /* A trace dict from widgets.pack's compact form; steps before `f` come from `base`.
+   * `join`: the model's joining rule (sentences.join_rule, in the model's info). */
+  function unpack(packed, join, end, base) {
     var start = packed.f || 0;
     var steps = start ? clone(base.steps.slice(0, start)) : [];
     var tokens = steps.filter(function (st) { return st.token !== end; }).map(function (st) { return st.token; });
@@ -540,7 +569,7 @@
       for (var j = 0; j < flat.length; j += 2) cands.push([flat[j], flat[j + 1] / PROB_SCALE]);
       var chosen = typeof row[0] === "number" ? cands[row[0]] : [row[0][0], row[0][1] / PROB_SCALE];
       steps.push({
-        prefix: Object.prototype.hasOwnProperty.call(prefixes, String(i)) ? prefixes[String(i)] : joinTokens(tokens, level),
+        prefix: Object.prototype.hasOwnProperty.call(prefixes, String(i)) ? prefixes[String(i)] : rules().joinTokens(join, tokens),
         token: chosen[0], prob: chosen[1], candidates: cands, forced: row.length > 2 && !!row[2],
       });
       if (chosen[0] !== end) tokens.push(chosen[0]);
@@ -555,7 +584,7 @@
     if (!ex || !inf) return null;
     var keys = Object.keys(force || {});
     if (!temperature) {
-      var g = unpack(ex.g, inf.level, inf.end);
+      var g = unpack(ex.g, inf.join, inf.end);
       if (!keys.length) return g;
       if (keys.length !== 1) return null;
       var i = parseInt(keys[0], 10), token = force[keys[0]];
@@ -565,11 +594,11 @@
         return g;
       }
       var f = ex.x && ex.x[String(i)] && ex.x[String(i)][token];
-      return f ? unpack(f, inf.level, inf.end, g) : null;
+      return f ? unpack(f, inf.join, inf.end, g) : null;
     }
     if (keys.length) return null;
     var s = ex.sm && ex.sm[String(temperature) + ":" + String(seed | 0)];
-    return s ? unpack(s, inf.level, inf.end) : null;
+    return s ? unpack(s, inf.join, inf.end) : null;
   }
 
   function createStaticModel(cfg, options) {
@@ -585,8 +614,9 @@
       trace: {}, error: "", step: 0, force: {}, temperature: 0, seed: 0, request: 0, answered: 0, busy: false,
     };
     if (!state.models.length) state.error = S.no_models || "no models";
+    else if (!globalThis.Seq2SeqDecoder) state.error = fill(S.no_live, { why: S.why_script });
     else if (state.text) {
-      var first = lookup(cfg, state.model_key, state.text.trim(), {}, 0, 0);
+      var first = lookup(cfg, state.model_key, rules().strip(state.text), {}, 0, 0);
       if (first) state.trace = first;
     }
 
@@ -625,11 +655,12 @@
     }
 
     function handle(req) {
-      var mid = state.model_key, text = String(state.text || "").trim();
+      if (!globalThis.Seq2SeqDecoder) return answer(req, {}, fill(S.no_live, { why: S.why_script }));
+      var mid = state.model_key, text = rules().strip(String(state.text || ""));
       var force = clone(state.force || {}), temperature = +state.temperature || 0, seed = state.seed | 0;
       var inf = info(mid);
       if (!inf) return answer(req, {}, S.no_models);
-      var problem = inputProblem(inf, text, S);
+      var problem = inputProblem(inf, text, S, cfg.hangul);
       if (problem) return answer(req, {}, problem);
       var found = lookup(cfg, mid, text, force, temperature, seed);
       if (found) return answer(req, found, "");
@@ -640,7 +671,7 @@
         return Promise.resolve().then(function () {
           var c = typeof dec.check === "function" ? dec.check(text) : null;
           if (c && c.ok === false) throw new Error(c.error);
-          return dec.trace(text, { topK: cfg.top_k || 5, force: force, temperature: temperature || null, seed: seed });
+          return dec.trace(text, { topK: cfg.top_k, force: force, temperature: temperature || null, seed: seed });
         }).then(function (tr) {
           answer(req, tr, "");
         }, function (e) { // the decoder refused the input (or a forced token)
@@ -712,6 +743,8 @@
     unpack: unpack,
     lookup: lookup,
     fill: fill,
+    showChar: showChar,
+    problemText: problemText,
   };
 
   if (SCRIPT) {

@@ -1,0 +1,293 @@
+"""What the decoding explorer says and shows: its words in English and Korean, the reader's
+input problems, and the view at one step of a trace.  explorer.js computes the same (the text
+rules themselves are `sentences.py`'s, which decoder.js shares; tests/test_text_rules.py and
+tests/browser/ compare the two sides).
+
+Every message the reader sees comes from `STRINGS` and is shown with `textContent` in the
+page, so nothing the reader types is ever read as HTML.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import unicodedata
+from pathlib import Path
+
+from . import sentences
+from .cells import end_token
+
+LANG_ENV = "SEQ2SEQ_LANG"
+
+LABELS = {
+    "en": {
+        "char_lstm_full": "Character LSTM, all fra-eng pairs (default)",
+        "char_lstm": "Character LSTM",
+        "char_gru": "Character GRU",
+        "word_lstm": "Word-level LSTM",
+        "char_lstm_free": "Character LSTM, trained without teacher forcing",
+        "char_lstm_scheduled": "Character LSTM, scheduled sampling",
+    },
+    "ko": {
+        "char_lstm_full": "문자 단위 LSTM, fra-eng 전체로 학습 (기본)",
+        "char_lstm": "문자 단위 LSTM",
+        "char_gru": "문자 단위 GRU",
+        "word_lstm": "단어 단위 LSTM",
+        "char_lstm_free": "교사 강요 없이 학습한 문자 단위 LSTM",
+        "char_lstm_scheduled": "스케줄 샘플링으로 학습한 문자 단위 LSTM",
+    },
+}
+
+# Everything the explorer writes on the page.  `{name}` fields are filled in by Python and by
+# explorer.js with the same rules (see `fill`).
+STRINGS = {
+    "en": {
+        "title": "Decoding explorer",
+        "model": "Model",
+        "placeholder": "Type an English sentence",
+        "translate": "Translate",
+        "examples": "Examples:",
+        "choice": "Next token",
+        "greedy": "greedy (argmax)",
+        "sample": "sample, T = {t}",
+        "seed": "seed",
+        "input": "Input",
+        "output": "Output so far",
+        "final": "Full translation",
+        "step": "Step {i} of {n}",
+        "no_step": "No steps yet",
+        "prev": "◀ Previous",
+        "next": "Next ▶",
+        "play": "▶ Play",
+        "pause": "⏸ Pause",
+        "slider": "Step",
+        "candidates": "Top {k} candidates at this step: click one to force it",
+        "chosen": "chosen",
+        "forced": "forced",
+        "sampled": "sampled",
+        "stop_end": "Stopped: the model chose the end token ({end}).",
+        "stop_max": "Stopped at the length limit: {n} tokens without an end token.",
+        "forced_note": "Forced {token} at step {i}; the rest was decoded again from there.",
+        "before": "Before the change: {text}",
+        "empty": "Type an English sentence first, for example “Be nice.”",
+        "korean": "This model reads English only: it cannot translate Korean text. Try an English sentence such as “Be nice.”",
+        "unknown": "The model never saw these characters in training: {chars}. Use the letters and punctuation of plain English sentences.",
+        "more": " and {n} more",
+        "too_long_char": "Too long: {n} characters; this model was trained on sentences of at most {max} characters.",
+        "too_long_word": "Too long: {n} words; this model was trained on sentences of at most {max} words.",
+        "refused": "Cannot translate this input: {detail}",
+        "failed": "Decoding failed: {detail}",
+        "no_models": "No trained model is available yet.",
+        "decoding": "Decoding…",
+        "no_live": "Live decoding is not available on this page ({why}), so only the pre-decoded examples can be explored: pick one above.",
+        "no_live_change": "Live decoding is not available on this page ({why}): only one change per example sentence was pre-decoded.",
+        "why_file": "the page was opened from a file, not from a web server",
+        "why_script": "the decoder script is missing",
+        "why_model": "the model file could not be loaded",
+    },
+    "ko": {
+        "title": "디코딩 탐색기",
+        "model": "모델",
+        "placeholder": "영어 문장을 입력하세요",
+        "translate": "번역",
+        "examples": "예문:",
+        "choice": "다음 토큰",
+        "greedy": "탐욕적 선택 (argmax)",
+        "sample": "샘플링, T = {t}",
+        "seed": "시드",
+        "input": "입력",
+        "output": "지금까지의 출력",
+        "final": "전체 번역",
+        "step": "{n}단계 중 {i}단계",
+        "no_step": "아직 단계가 없습니다",
+        "prev": "◀ 이전",
+        "next": "다음 ▶",
+        "play": "▶ 재생",
+        "pause": "⏸ 일시 정지",
+        "slider": "단계",
+        "candidates": "이 단계의 상위 {k}개 후보: 클릭하면 그 토큰을 강제로 고릅니다",
+        "chosen": "선택",
+        "forced": "강제",
+        "sampled": "샘플링",
+        "stop_end": "멈춤: 모델이 끝 토큰({end})을 골랐습니다.",
+        "stop_max": "멈춤: 끝 토큰 없이 길이 제한({n}개 토큰)에 도달했습니다.",
+        "forced_note": "{i}단계에서 {token} 토큰을 강제로 고르고, 나머지는 거기서부터 다시 디코딩했습니다.",
+        "before": "바꾸기 전: {text}",
+        "empty": "먼저 영어 문장을 입력하세요. 예: “Be nice.”",
+        "korean": "이 모델은 영어만 읽습니다. 한국어 문장은 번역할 수 없으니 “Be nice.” 같은 영어 문장을 입력해 보세요.",
+        "unknown": "모델이 학습 때 본 적 없는 문자가 있습니다: {chars}. 평범한 영어 문장의 글자와 문장 부호만 써 주세요.",
+        "more": " 외 {n}개",
+        "too_long_char": "너무 깁니다: {n}자. 이 모델은 최대 {max}자의 문장으로 학습했습니다.",
+        "too_long_word": "너무 깁니다: {n}단어. 이 모델은 최대 {max}단어의 문장으로 학습했습니다.",
+        "refused": "번역할 수 없는 입력입니다: {detail}",
+        "failed": "디코딩에 실패했습니다: {detail}",
+        "no_models": "아직 학습된 모델이 없습니다.",
+        "decoding": "디코딩 중…",
+        "no_live": "이 페이지에서는 실시간 디코딩을 쓸 수 없어({why}) 미리 디코딩한 예문만 살펴볼 수 있습니다. 위의 예문을 골라 보세요.",
+        "no_live_change": "이 페이지에서는 실시간 디코딩을 쓸 수 없어({why}) 예문마다 한 번 바꾼 결과까지만 미리 디코딩해 두었습니다.",
+        "why_file": "웹 서버가 아니라 파일로 연 페이지입니다",
+        "why_script": "디코더 스크립트가 없습니다",
+        "why_model": "모델 파일을 불러오지 못했습니다",
+    },
+}
+
+# Hangul jamo, compatibility jamo, jamo extensions and syllables.
+_HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7AF), (0xD7B0, 0xD7FF))
+
+
+# --------------------------------------------------------------------------------------------
+# Language, messages, input checks, the view at a step (explorer.js follows the same rules)
+# --------------------------------------------------------------------------------------------
+
+
+def detect_lang(cwd=None) -> str:
+    """"ko" or "en": `$SEQ2SEQ_LANG` if set, else the book folder the notebook runs in.
+
+    A kernel started for book/ko/ch03.ipynb has book/ko as its working directory, so the
+    Korean and English notebooks can share identical code cells.
+    """
+    env = os.environ.get(LANG_ENV, "").strip().lower()
+    if env in STRINGS:
+        return env
+    path = Path(cwd) if cwd is not None else Path.cwd()
+    for p in (path, *path.parents):
+        if p.name in STRINGS and p.parent.name == "book":
+            return p.name
+    return path.name if path.name in STRINGS else "en"
+
+
+def fill(template: str, **fields) -> str:
+    """Replace `{name}` fields; unknown fields stay as they are (as in explorer.js)."""
+    out, i = [], 0
+    while i < len(template):
+        j = template.find("{", i)
+        k = template.find("}", j + 1) if j >= 0 else -1
+        if j < 0 or k < 0:
+            out.append(template[i:])
+            break
+        name = template[j + 1 : k]
+        out.append(template[i:j])
+        out.append(str(fields[name]) if name.isidentifier() and name in fields else template[j : k + 1])
+        i = k + 1
+    return "".join(out)
+
+
+def is_hangul(ch: str) -> bool:
+    return any(a <= ord(ch) <= b for a, b in _HANGUL)
+
+
+def show_char(ch: str) -> str:
+    """A character quoted for a message; invisible ones as U+XXXX."""
+    if unicodedata.category(ch)[0] in "LMNPS":
+        return f"“{ch}”"
+    return f"U+{ord(ch):04X}"
+
+
+def token_label(token: str) -> str:
+    """How a token is shown on a candidate bar: END as ⏎, a space as ␣."""
+    return sentences.show_token(token)
+
+
+def model_info(model, model_id: str, lang: str) -> dict:
+    """What the page needs to know about a model (a `Seq2Seq`, or the `seq2seq.json` of a
+    checkpoint, `checkpoints.read_meta`): label, level, input alphabet, length limits."""
+    meta = model if isinstance(model, dict) else model.meta()
+    level = meta["level"]
+    info = {
+        "id": model_id,
+        "label": LABELS.get(lang, LABELS["en"]).get(model_id, model_id),
+        "level": level,
+        "max_input": meta["max_encoder_seq_length"],
+        "max_output": meta["max_decoder_seq_length"],
+        "end": end_token(level),
+        "join": sentences.join_rule(level),
+    }
+    if level == "char":
+        info["input_chars"] = "".join(meta["input_tokens"])
+    return info
+
+
+def problem_text(error: sentences.InputError, lang: str = "en") -> str:
+    """A refusal of `sentences.check_text` worded for the reader (explorer.js: `problemText`)."""
+    s = STRINGS[lang]
+    if error.key != "unknown":
+        return fill(s[error.key], **error.fields)
+    chars = error.fields["chars"]
+    more = fill(s["more"], n=len(chars) - sentences.MAX_LISTED) if len(chars) > sentences.MAX_LISTED else ""
+    return fill(s["unknown"], chars=", ".join(show_char(c) for c in chars[: sentences.MAX_LISTED]) + more)
+
+
+def input_problem(info: dict, text: str, lang: str = "en") -> str | None:
+    """The message explaining why `text` cannot be decoded by the model `info`, or None.
+
+    The checks of `sentences.check_text`, worded for the reader, plus one of our own: Hangul
+    gets its own message (the word-level model would otherwise read it as unknown words).
+    """
+    text = (text or "").strip()
+    if not text:
+        return STRINGS[lang]["empty"]
+    if any(is_hangul(ch) for ch in text):
+        return STRINGS[lang]["korean"]
+    try:
+        sentences.check_text(text, info["level"], set(info.get("input_chars", "")), info["max_input"])
+    except sentences.InputError as e:
+        return problem_text(e, lang)
+    return None
+
+
+def stop_message(trace: dict, info: dict, lang: str) -> str:
+    s = STRINGS[lang]
+    if trace.get("stop_reason") == "end":
+        return fill(s["stop_end"], end=token_label(info["end"]))
+    if trace.get("stop_reason") == "max_length":
+        return fill(s["stop_max"], n=info["max_output"])
+    return ""
+
+
+def percent(p: float) -> str:
+    """A probability in tenths of a percent, rounded half up (as explorer.js does)."""
+    n = int(math.floor(float(p) * 1000 + 0.5))
+    return f"{n // 10}.{n % 10}%" if n > 0 else "<0.1%"
+
+
+def step_view(trace: dict, step: int, info: dict, lang: str = "en") -> dict:
+    """What the explorer shows at `step` of `trace`; explorer.js computes exactly this.
+
+    `output` is the decoded text so far, ending with `new` (the highlighted new token, empty
+    at the END step, where `end` is True instead).
+    """
+    steps = trace.get("steps") or []
+    if not steps:
+        return {"step": 0, "steps": 0, "input": trace.get("source", ""), "output": "", "new": "", "end": False,
+                "candidates": [], "message": "", "forced": False}
+    step = max(0, min(int(step), len(steps) - 1))
+    st = steps[step]
+    end = st["token"] == info["end"]
+    if end:
+        after = st["prefix"]
+    elif step + 1 < len(steps):
+        after = steps[step + 1]["prefix"]
+    else:
+        after = trace.get("output", "")
+    prefix = st["prefix"]
+    if after.startswith(prefix):
+        new = after[len(prefix):]
+        if info["level"] == "word":  # the space before a word belongs to the text, not the token
+            stripped = new.lstrip()
+            prefix, new = prefix + new[: len(new) - len(stripped)], stripped
+    else:
+        prefix, new = after, ""
+    candidates = [(token_label(tok), percent(p), tok == st["token"]) for tok, p in st["candidates"]]
+    if not any(c[2] for c in candidates):  # a sampled or forced token outside the top k
+        candidates.append((token_label(st["token"]), percent(st["prob"]), True))
+    return {
+        "step": step,
+        "steps": len(steps),
+        "input": trace.get("source", ""),
+        "output": prefix + new,
+        "new": new,
+        "end": end,
+        "candidates": candidates,
+        "message": stop_message(trace, info, lang) if step == len(steps) - 1 else "",
+        "forced": bool(st.get("forced")),
+    }

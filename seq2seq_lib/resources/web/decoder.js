@@ -1,0 +1,450 @@
+/* decoder.js: the book's trained seq2seq models, run in the browser.
+ *
+ * The JavaScript side of `seq2seq_lib.cells` (step cores) and `seq2seq_lib.search` (the
+ * search): the same weights (exported by `python -m seq2seq_lib export`), the same cell
+ * equations, the same search.  Everything Python decides about text comes from the model file:
+ * the input alphabet, the length limit, the special tokens, the joining rule
+ * (`sentences.join_rule`), the refusal messages (`sentences.MESSAGES`) and `top_k`.  What must
+ * be code here (Python's whitespace, printability, repr() and word tokenizer) is checked
+ * against Python on every code point by tests/test_export.py.  No framework, no imports; a
+ * classic <script> or Node's require().  The explorer (explorer.js) uses its text rules too.
+ *
+ * A new architecture adds one step core to CORES (see "Step cores" below); the search is shared.
+ *
+ * API (stable; explorer.js relies on it)
+ *   Seq2SeqDecoder.load(urlBase)               -> Promise<model>; fetches urlBase + ".json" and ".bin",
+ *                                                 e.g. load("_static/models/char_lstm")
+ *   Seq2SeqDecoder.fromBuffers(header, buffer) -> model; header = the parsed .json, buffer = the .bin
+ *                                                 (ArrayBuffer, typed array or Node Buffer)
+ *   model.check(text)     -> {ok: true, text} (the text as the model reads it, whitespace stripped)
+ *                            or {ok: false, error, key, fields} (error: Python's InputError message)
+ *   model.trace(text, {topK = header.top_k, force = {step: token}, temperature = null, seed = null})
+ *                         -> {source, output, steps: [{prefix, token, prob, candidates: [[token, p], ...],
+ *                             forced, extras?}], stop_reason: "end" | "max_length"}, the shape of
+ *                            Python's Trace.to_dict().  Bad input or a bad forced token THROWS a
+ *                            Seq2SeqDecoder.InputError whose .message is Python's message.
+ *   model.translate(text) -> the output string (throws InputError like trace)
+ *   model.header, .level ("char"|"word"), .cell ("lstm"|"gru"), .name, .inputTokens, .targetTokens
+ *   Seq2SeqDecoder.checkText(rules, text), strip, tokenizeWords, joinTokens(rule, tokens), fill:
+ *                            the text rules, for the explorer
+ *   Seq2SeqDecoder.showToken(token) -> printable label ("\n" END -> "⏎", " " -> "␣", "\t" START -> "⇥")
+ *   Seq2SeqDecoder.lstmStep / gruStep / matVec / CORES / search / InputError: the building blocks.
+ *
+ * Temperature sampling uses a seeded generator (mulberry32): the same seed gives the same
+ * sample here every time, but not the same sample as NumPy would draw.
+ */
+(function (root) {
+  "use strict";
+
+  // ---------------------------------------------------------------------------------------
+  // The arithmetic: one vector-matrix product and the two recurrent cells
+  // ---------------------------------------------------------------------------------------
+
+  // out = v @ M, for a row-major matrix M with `cols` columns (a Keras kernel is (in, out)):
+  // out[j] = sum over i of v[i] * M[i][j].  Rows are taken four at a time (2-3x faster in V8:
+  // `out` is read and written a quarter as often); the last loop handles leftover rows.
+  function matVec(v, M, cols, out) {
+    out = out || new Float64Array(cols);
+    out.fill(0);
+    let i = 0;
+    for (; i + 4 <= v.length; i += 4) {
+      const a = v[i], b = v[i + 1], c = v[i + 2], d = v[i + 3];
+      const r0 = i * cols, r1 = r0 + cols, r2 = r1 + cols, r3 = r2 + cols;
+      for (let j = 0; j < cols; j++) out[j] += a * M[r0 + j] + b * M[r1 + j] + c * M[r2 + j] + d * M[r3 + j];
+    }
+    for (; i < v.length; i++) {
+      const a = v[i], r = i * cols;
+      for (let j = 0; j < cols; j++) out[j] += a * M[r + j];
+    }
+    return out;
+  }
+
+  const sigmoid = (x) => 1 / (1 + Math.exp(-x));
+
+  // One LSTM step as Keras computes it.  xProj = input @ kernel (a row of a lookup table).
+  //   z = xProj + h @ R + b, split into gates i (input), f (forget), g (candidate), o (output)
+  //   c' = sigmoid(f) * c + sigmoid(i) * tanh(g)
+  //   h' = sigmoid(o) * tanh(c')
+  function lstmStep(xProj, h, c, R, b) {
+    const n = h.length;
+    const z = matVec(h, R, 4 * n);
+    const hNew = new Float64Array(n), cNew = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = sigmoid(xProj[k] + z[k] + b[k]);
+      const f = sigmoid(xProj[n + k] + z[n + k] + b[n + k]);
+      const g = Math.tanh(xProj[2 * n + k] + z[2 * n + k] + b[2 * n + k]);
+      const o = sigmoid(xProj[3 * n + k] + z[3 * n + k] + b[3 * n + k]);
+      cNew[k] = f * c[k] + i * g;
+      hNew[k] = o * Math.tanh(cNew[k]);
+    }
+    return [hNew, cNew];
+  }
+
+  // One GRU step as Keras computes it (reset_after=True: the reset gate multiplies h @ R + b_rec).
+  // b holds two rows: b[0..3n) is added to the input part, b[3n..6n) to the recurrent part.
+  //   z = sigmoid(x_z + r_z)     update gate
+  //   r = sigmoid(x_r + r_r)     reset gate
+  //   candidate = tanh(x_h + r * r_h)
+  //   h' = z * h + (1 - z) * candidate
+  function gruStep(xProj, h, R, b) {
+    const n = h.length;
+    const rec = matVec(h, R, 3 * n);
+    const hNew = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const x_z = xProj[k] + b[k], x_r = xProj[n + k] + b[n + k], x_h = xProj[2 * n + k] + b[2 * n + k];
+      const r_z = rec[k] + b[3 * n + k], r_r = rec[n + k] + b[4 * n + k], r_h = rec[2 * n + k] + b[5 * n + k];
+      const z = sigmoid(x_z + r_z);
+      const r = sigmoid(x_r + r_r);
+      const candidate = Math.tanh(x_h + r * r_h);
+      hNew[k] = z * h[k] + (1 - z) * candidate;
+    }
+    return [hNew];
+  }
+
+  function softmax(logits) {
+    let max = -Infinity, sum = 0;
+    for (const x of logits) max = Math.max(max, x);
+    const p = logits.map((x) => Math.exp(x - max));
+    for (const x of p) sum += x;
+    return p.map((x) => x / sum);
+  }
+
+  // A small seeded generator (mulberry32): numbers in [0, 1), the same sequence for a seed.
+  function mulberry32(seed) {
+    let a = seed >>> 0;
+    return function () {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Text: Python's whitespace, printability, repr() and word tokenizer
+  // ---------------------------------------------------------------------------------------
+
+  class InputError extends Error {
+    constructor(message) { super(message); this.name = "InputError"; }
+  }
+
+  // Python's str.isspace() characters (what str.strip() and the regex \s remove).
+  const WS = "\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+  const STRIP = new RegExp(`^[${WS}]+|[${WS}]+$`, "gu");
+  const W = "\\p{L}\\p{N}_"; // Python's Unicode \w: letters, digits and numbers, underscore
+  const WORD = new RegExp(`[${W}]+(?:[-'][${W}]+)*'?|[^${W}${WS}]`, "gu"); // data.tokenize_words
+  const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+  const isPrintable = (ch) => ch === " " || !NOT_PRINTABLE.test(ch);
+  // Names of the invisible characters most likely pasted into a text box (Python has them all).
+  const NAMES = {
+    0xa0: "no-break space", 0xad: "soft hyphen", 0x1680: "ogham space mark", 0x180e: "mongolian vowel separator",
+    0x2000: "en quad", 0x2001: "em quad", 0x2002: "en space", 0x2003: "em space", 0x2004: "three-per-em space",
+    0x2005: "four-per-em space", 0x2006: "six-per-em space", 0x2007: "figure space", 0x2008: "punctuation space",
+    0x2009: "thin space", 0x200a: "hair space", 0x200b: "zero width space", 0x200c: "zero width non-joiner",
+    0x200d: "zero width joiner", 0x200e: "left-to-right mark", 0x200f: "right-to-left mark",
+    0x2028: "line separator", 0x2029: "paragraph separator", 0x202a: "left-to-right embedding",
+    0x202b: "right-to-left embedding", 0x202c: "pop directional formatting", 0x202d: "left-to-right override",
+    0x202e: "right-to-left override", 0x202f: "narrow no-break space", 0x205f: "medium mathematical space",
+    0x2060: "word joiner", 0x2066: "left-to-right isolate", 0x2067: "right-to-left isolate",
+    0x2068: "first strong isolate", 0x2069: "pop directional isolate", 0x3000: "ideographic space",
+    0xfeff: "zero width no-break space",
+  };
+  const hex = (cp, width) => cp.toString(16).padStart(width, "0");
+
+  // Python's repr() of a string: quotes, backslash escapes, non-printable characters escaped.
+  function pyRepr(s) {
+    const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+    let out = q;
+    for (const ch of s) {
+      const cp = ch.codePointAt(0);
+      if (ch === q || ch === "\\") out += "\\" + ch;
+      else if (ch === "\t") out += "\\t";
+      else if (ch === "\n") out += "\\n";
+      else if (ch === "\r") out += "\\r";
+      else if (isPrintable(ch)) out += ch;
+      else if (cp <= 0xff) out += "\\x" + hex(cp, 2);
+      else if (cp <= 0xffff) out += "\\u" + hex(cp, 4);
+      else out += "\\U" + hex(cp, 8);
+    }
+    return out + q;
+  }
+
+  // decoding._describe: 'x' for a printable character, U+XXXX (its name) for an invisible one.
+  function describe(ch) {
+    if (isPrintable(ch)) return pyRepr(ch);
+    const cp = ch.codePointAt(0);
+    const code = "U+" + hex(cp, 4).toUpperCase();
+    return NAMES[cp] ? `${code} (${NAMES[cp]})` : code;
+  }
+
+  function pyTypeName(x) {
+    if (x === null || x === undefined) return "NoneType";
+    if (typeof x === "number") return Number.isInteger(x) ? "int" : "float";
+    if (typeof x === "boolean") return "bool";
+    return Array.isArray(x) ? "list" : typeof x === "object" ? "dict" : typeof x;
+  }
+
+  const strip = (text) => text.replace(STRIP, "");
+  const lstrip = (text) => text.replace(new RegExp(`^[${WS}]+`, "u"), "");
+  const tokenizeWords = (text) => text.match(WORD) || [];
+
+  // sentences.join_tokens, with the rule the model file carries (sentences.join_rule):
+  // tokens joined by `separator`, except no separator before the characters in `tight_before`.
+  function joinTokens(rule, tokens) {
+    let text = tokens.join(rule.separator);
+    if (rule.separator) for (const c of rule.tight_before) text = text.split(rule.separator + c).join(c);
+    return text;
+  }
+  const showToken = (t) => ({ "\n": "⏎", " ": "␣", "\t": "⇥" })[t] || t;
+
+  // `{name}` fields of a message template filled in (unknown fields stay as they are).
+  const fill = (template, fields) =>
+    template.replace(/\{([A-Za-z_]\w*)\}/g, (m, k) => (Object.prototype.hasOwnProperty.call(fields, k) ? String(fields[k]) : m));
+
+  // sentences.check_text: the text as a model reads it, or why it cannot.  `rules` is what the
+  // model file says: {level, alphabet (a Set of characters, for character models), max}.
+  // Returns {ok: true, text} or {ok: false, key, fields}: key is the rule (a key of
+  // sentences.MESSAGES), fields its details (chars: the unknown characters; n, max: lengths).
+  function checkText(rules, text) {
+    if (typeof text !== "string") return { ok: false, key: "not_text", fields: { type: pyTypeName(text) } };
+    text = strip(text);
+    if (!text) return { ok: false, key: "empty", fields: {} };
+    let length;
+    if (rules.level === "char") {
+      const chars = Array.from(text); // code points, as Python counts them
+      const unknown = [...new Set(chars.filter((ch) => !rules.alphabet.has(ch)))];
+      if (unknown.length) return { ok: false, key: "unknown", fields: { chars: unknown } };
+      length = chars.length;
+    } else {
+      length = tokenizeWords(text).length;
+    }
+    if (length > rules.max) return { ok: false, key: `too_long_${rules.level}`, fields: { n: length, max: rules.max } };
+    return { ok: true, text };
+  }
+
+  // sentences.refuse: the English message of a refusal, from the templates in the model file.
+  function message(header, key, fields) {
+    const shown = Object.assign({}, fields), messages = header.messages;
+    if (key === "unknown") {
+      const chars = fields.chars, listed = header.max_listed;
+      const more = chars.length > listed ? fill(messages.more, { n: chars.length - listed }) : "";
+      shown.chars = chars.slice(0, listed).map(describe).join(", ") + more;
+    }
+    if (key === "bad_force") shown.token = pyRepr(String(fields.token));
+    return fill(messages[key], shown);
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Step cores: one per architecture, the contract of seq2seq_lib/cells.py
+  //   encode(model, ids)            -> state (the decoder's first state)
+  //   step(model, tokenId, state)   -> {logits, state, extras} (extras: e.g. {attention: [...]})
+  // ---------------------------------------------------------------------------------------
+
+  // The input part of a recurrent cell step for token `id`.  Character models look up a row
+  // of the table (one-hot @ kernel picks a row); word models multiply the word's embedding by
+  // the kernel.  The id just past the vocabulary is the padding: all zeros.
+  function inputProjection(model, side, id) {
+    const w = model.w, G = model.gates;
+    const table = w[side + "_table"];
+    if (table) return table.subarray(id * G, (id + 1) * G);
+    if (side === "enc" && id === model.inputTokens.length) return new Float64Array(G);
+    const E = w[side + "_embedding"], dim = model.shapes[side + "_embedding"][1];
+    return matVec(E.subarray(id * dim, (id + 1) * dim), w[side + "_kernel"], G);
+  }
+
+  function recurrentCell(model, side, xProj, states) {
+    const R = model.w[side + "_recurrent"], b = model.w[side + "_bias"];
+    return model.cell === "lstm" ? lstmStep(xProj, states[0], states[1], R, b) : gruStep(xProj, states[0], R, b);
+  }
+
+  // cells.RecurrentCore: the tutorial's encoder-decoder, LSTM or GRU, characters or words.
+  const recurrentCore = {
+    gates: (cell) => (cell === "lstm" ? 4 : 3),
+    // The encoder's final state starts the decoder.  The tutorial's model (mask_encoder
+    // false) keeps reading zero padding up to the longest training sentence.
+    encode(model, ids) {
+      const u = model.units, pad = model.inputTokens.length;
+      let rnn = model.cell === "lstm" ? [new Float64Array(u), new Float64Array(u)] : [new Float64Array(u)];
+      const steps = model.header.mask_encoder ? ids.length : model.header.max_encoder_seq_length;
+      for (let t = 0; t < steps; t++) rnn = recurrentCell(model, "enc", inputProjection(model, "enc", t < ids.length ? ids[t] : pad), rnn);
+      return { rnn };
+    },
+    // One decoder step, then the output layer: logits = h @ dense_kernel + dense_bias.
+    step(model, tokenId, state) {
+      const rnn = recurrentCell(model, "dec", inputProjection(model, "dec", tokenId), state.rnn);
+      const V = model.targetTokens.length, logits = matVec(rnn[0], model.w.dense_kernel, V);
+      for (let j = 0; j < V; j++) logits[j] += model.w.dense_bias[j];
+      return { logits, state: { rnn }, extras: {} };
+    },
+  };
+
+  // A model's `cell` -> its step core (cells.CORES).
+  const CORES = { lstm: recurrentCore, gru: recurrentCore };
+
+  // ---------------------------------------------------------------------------------------
+  // The search (search.decode, one sentence): greedy, forced tokens, seeded sampling, trace
+  // ---------------------------------------------------------------------------------------
+
+  function search(model, source, { topK = model.header.top_k, force = {}, temperature = null, seed = null } = {}) {
+    const core = model.core, special = model.header.special_tokens, maxLen = model.header.max_decoder_seq_length;
+    const forced = new Map();
+    for (const [step, token] of Object.entries(force || {})) {
+      if (!model.targetIndex.has(token)) throw model.refuse("bad_force", { token, step });
+      forced.set(Number(step), model.targetIndex.get(token));
+    }
+    const random = temperature ? mulberry32(seed === null || seed === undefined ? Math.random() * 2 ** 32 : seed) : null;
+    const endId = model.targetIndex.get(special.end);
+    let state = core.encode(model, model.sourceIds(source));
+    let tokenId = model.targetIndex.get(special.start);
+    const out = [], steps = [];
+    let stopReason = "";
+    for (let step = 0; step <= maxLen; step++) {
+      const result = core.step(model, tokenId, state);
+      state = result.state;
+      const probs = softmax(result.logits);
+      let choice;
+      if (forced.has(step)) choice = forced.get(step);
+      else if (temperature) choice = sample(softmax(result.logits.map((x) => x / temperature)), random);
+      else choice = argmax(probs);
+      const best = topIndices(probs, topK);
+      const entry = {
+        prefix: model.join(out), token: model.targetTokens[choice], prob: probs[choice],
+        candidates: best.map((j) => [model.targetTokens[j], probs[j]]), forced: forced.has(step),
+      };
+      if (Object.keys(result.extras).length) entry.extras = result.extras;
+      steps.push(entry);
+      if (choice === endId) { stopReason = "end"; break; }
+      out.push(choice);
+      if (out.length >= maxLen) { stopReason = "max_length"; break; }
+      tokenId = choice;
+    }
+    return { source, output: model.join(out), steps, stop_reason: stopReason };
+  }
+
+  function argmax(p) {
+    let best = 0;
+    for (let j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
+    return best;
+  }
+
+  // The indices of the k largest probabilities, largest first; equal values keep index order
+  // (NumPy's stable argsort).  One pass, keeping a short sorted list.
+  function topIndices(p, k) {
+    const best = [];
+    if (k <= 0) return best;
+    for (let j = 0; j < p.length; j++) {
+      if (best.length === k && p[j] <= p[best[k - 1]]) continue;
+      let at = best.length;
+      while (at > 0 && p[j] > p[best[at - 1]]) at--;
+      best.splice(at, 0, j);
+      if (best.length > k) best.pop();
+    }
+    return best;
+  }
+
+  function sample(p, random) {
+    let r = random(), j = 0;
+    while (j < p.length - 1 && r >= p[j]) r -= p[j++];
+    return j;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // A loaded model: what its file says, and the calls the explorer uses
+  // ---------------------------------------------------------------------------------------
+
+  const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+  function readArrays(header, buffer) {
+    if (ArrayBuffer.isView(buffer)) buffer = buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+    if (buffer.byteLength !== header.bin_bytes)
+      throw new Error(`${header.name}.bin: ${buffer.byteLength} bytes, the header expects ${header.bin_bytes}`);
+    const arrays = {};
+    for (const a of header.arrays) {
+      const n = a.shape.reduce((x, y) => x * y, 1);
+      if (a.length !== 4 * n || a.offset % 4 || a.offset + a.length > buffer.byteLength)
+        throw new Error(`${header.name}: array ${a.name} does not fit the .bin file`);
+      if (LITTLE_ENDIAN) arrays[a.name] = new Float32Array(buffer, a.offset, n);
+      else {
+        const view = new DataView(buffer, a.offset, a.length);
+        arrays[a.name] = Float32Array.from({ length: n }, (_, i) => view.getFloat32(4 * i, true));
+      }
+    }
+    return arrays;
+  }
+
+  const FORMAT = "seq2seq-web", FORMAT_VERSION = 2;
+
+  class Model {
+    constructor(header, buffer) {
+      if (header.format !== FORMAT || header.format_version !== FORMAT_VERSION)
+        throw new Error(`not a ${FORMAT} ${FORMAT_VERSION} model file (format ${header.format} ${header.format_version})`);
+      if (!CORES[header.cell]) throw new Error(`${header.name}: no step core for cell ${header.cell}`);
+      Object.assign(this, { header, name: header.name, level: header.level, cell: header.cell, core: CORES[header.cell] });
+      this.inputTokens = header.input_tokens;
+      this.targetTokens = header.target_tokens;
+      this.inputIndex = new Map(this.inputTokens.map((t, i) => [t, i]));
+      this.targetIndex = new Map(this.targetTokens.map((t, i) => [t, i]));
+      this.rules = { level: header.level, alphabet: new Set(this.inputTokens), max: header.max_encoder_seq_length };
+      this.units = header.units;
+      this.gates = this.core.gates(this.cell) * this.units;
+      this.w = readArrays(header, buffer);
+      this.shapes = Object.fromEntries(header.arrays.map((a) => [a.name, a.shape]));
+    }
+
+    refuse(key, fields) {
+      const e = new InputError(message(this.header, key, fields));
+      return Object.assign(e, { key, fields });
+    }
+
+    // sentences.check_sentence: the text as the model reads it, or InputError saying why not.
+    checked(text) {
+      const c = checkText(this.rules, text);
+      if (!c.ok) throw this.refuse(c.key, c.fields);
+      return c.text;
+    }
+
+    check(text) {
+      try { return { ok: true, text: this.checked(text) }; }
+      catch (e) { if (e instanceof InputError) return { ok: false, error: e.message, key: e.key, fields: e.fields }; throw e; }
+    }
+
+    // sentences.source_ids: token ids of a checked sentence (the unknown word's id for unknown words).
+    sourceIds(text) {
+      const unk = this.inputIndex.get(this.header.special_tokens.unk);
+      const ids = this.level === "char"
+        ? Array.from(text, (ch) => this.inputIndex.get(ch))
+        : tokenizeWords(text).map((w) => (this.inputIndex.has(w) ? this.inputIndex.get(w) : unk));
+      return this.header.reverse_source ? ids.reverse() : ids;
+    }
+
+    join(ids) {
+      return joinTokens(this.header.join, ids.map((i) => this.targetTokens[i]));
+    }
+
+    trace(text, options) {
+      return search(this, this.checked(text), options);
+    }
+
+    translate(text) {
+      return this.trace(text, { topK: 0 }).output;
+    }
+  }
+
+  async function load(urlBase) {
+    const get = async (suffix, read) => {
+      const r = await fetch(urlBase + suffix);
+      if (!r.ok) throw new Error(`${urlBase}${suffix}: HTTP ${r.status}`);
+      return read(r);
+    };
+    const [header, buffer] = await Promise.all([get(".json", (r) => r.json()), get(".bin", (r) => r.arrayBuffer())]);
+    return new Model(header, buffer);
+  }
+
+  const api = {
+    load, fromBuffers: (header, buffer) => new Model(header, buffer),
+    InputError, showToken, lstmStep, gruStep, matVec, softmax, mulberry32, CORES, search,
+    strip, lstrip, tokenizeWords, joinTokens, checkText, fill, pyRepr, describe, isPrintable,
+  };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  root.Seq2SeqDecoder = api;
+})(typeof globalThis !== "undefined" ? globalThis : this);
