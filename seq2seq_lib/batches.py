@@ -16,13 +16,9 @@ from . import config, data
 
 def encode_pairs(pairs, input_vocab, target_vocab, level, reverse_source=False):
     """Token ids of every pair: (sources, targets), targets wrapped in START … END."""
-    if level == "char":
-        src = [[input_vocab.index[c] for c in en] for en, _ in pairs]
-        tgt = [[target_vocab.index[c] for c in config.START_CHAR + fr + config.END_CHAR] for _, fr in pairs]
-    else:
-        src = [data.word_ids(data.tokenize_words(en), input_vocab) for en, _ in pairs]
-        start, end = target_vocab.index[config.START_WORD], target_vocab.index[config.END_WORD]
-        tgt = [[start, *data.word_ids(data.tokenize_words(fr), target_vocab), end] for _, fr in pairs]
+    start, end = target_vocab.index[config.start_token(level)], target_vocab.index[config.end_token(level)]
+    src = [data.token_ids(level, en, input_vocab) for en, _ in pairs]
+    tgt = [[start, *data.token_ids(level, fr, target_vocab), end] for _, fr in pairs]
     if reverse_source:
         src = [s[::-1] for s in src]
     return src, tgt

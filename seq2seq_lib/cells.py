@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import config
+from .config import end_token, start_token
 
 
 def sigmoid(x):
@@ -63,14 +63,6 @@ def select_rows(state, rows):
     if isinstance(state, (list, tuple)):
         return [select_rows(v, rows) for v in state]
     return state[rows]
-
-
-def start_token(level: str) -> str:
-    return config.START_CHAR if level == "char" else config.START_WORD
-
-
-def end_token(level: str) -> str:
-    return config.END_CHAR if level == "char" else config.END_WORD
 
 
 def _array(v):

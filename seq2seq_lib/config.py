@@ -22,6 +22,17 @@ OOV_WORD = "<unk>"
 START_WORD = "<s>"
 END_WORD = "</s>"
 
+
+def start_token(level: str) -> str:
+    """The decoder's first input for a `level` ("char" or "word") model."""
+    return START_CHAR if level == "char" else START_WORD
+
+
+def end_token(level: str) -> str:
+    """The token a `level` model emits when the sentence is over."""
+    return END_CHAR if level == "char" else END_WORD
+
+
 # Environment variable that points at a fra-eng file (for example ../shared/data/fra-eng/fra.txt).
 # Nothing in the library assumes that such a file exists: without it, the bundled corpus is used.
 DATA_ENV = "SEQ2SEQ_DATA"

@@ -270,12 +270,18 @@ def word_ids(tokens, vocab: Vocab):
     return [vocab.index.get(w, 1) for w in tokens]  # 1 = OOV
 
 
+def token_ids(level: str, text: str, vocab: Vocab):
+    """The ids of a text's tokens: its characters (all in `vocab`), or its words
+    (`tokenize_words`; unknown words get the `<unk>` id)."""
+    return [vocab.index[c] for c in text] if level == "char" else word_ids(tokenize_words(text), vocab)
+
+
 def prepare_word_data(pairs, input_vocab=None, target_vocab=None, max_words=None) -> WordData:
     if input_vocab is None or target_vocab is None:
         input_vocab, target_vocab = word_vocabs(pairs, max_words)
-    src = [word_ids(tokenize_words(en), input_vocab) for en, _ in pairs]
+    src = [token_ids("word", en, input_vocab) for en, _ in pairs]
     start, end = target_vocab.index[config.START_WORD], target_vocab.index[config.END_WORD]
-    tgt = [[start, *word_ids(tokenize_words(fr), target_vocab), end] for _, fr in pairs]
+    tgt = [[start, *token_ids("word", fr, target_vocab), end] for _, fr in pairs]
     max_enc = max(map(len, src))
     max_dec = max(map(len, tgt)) - 1
     enc = np.zeros((len(pairs), max_enc), dtype="int32")

@@ -16,7 +16,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import config, search
-from .cells import RecurrentCore, core_for, end_token, gru_step, lstm_step, start_token  # noqa: F401
+from .cells import RecurrentCore, core_for, gru_step, lstm_step  # noqa: F401
+from .config import end_token, start_token
 from .search import Step, Trace  # noqa: F401
 from .sentences import InputError, check_sentence, describe, join_tokens, show_token, source_ids  # noqa: F401
 

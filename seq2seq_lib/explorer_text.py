@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from . import sentences
-from .cells import end_token
+from .config import end_token
 
 LANG_ENV = "SEQ2SEQ_LANG"
 

@@ -55,9 +55,8 @@ def web_arrays(s2s) -> dict:
 
 
 def _special_tokens(level):
-    if level == "char":
-        return {"start": config.START_CHAR, "end": config.END_CHAR}
-    return {"start": config.START_WORD, "end": config.END_WORD, "pad": config.PAD_WORD, "unk": config.OOV_WORD}
+    tokens = {"start": config.start_token(level), "end": config.end_token(level)}
+    return tokens if level == "char" else {**tokens, "pad": config.PAD_WORD, "unk": config.OOV_WORD}
 
 
 def _info(s2s) -> dict:

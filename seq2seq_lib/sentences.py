@@ -93,10 +93,7 @@ def check_sentence(s2s, text) -> str:
 
 def source_ids(s2s, text):
     """Input token ids of an already checked sentence (reversed if the model was trained so)."""
-    if s2s.level == "char":
-        ids = [s2s.input_vocab.index[c] for c in text]
-    else:
-        ids = data.word_ids(data.tokenize_words(text), s2s.input_vocab)
+    ids = data.token_ids(s2s.level, text, s2s.input_vocab)
     return ids[::-1] if s2s.reverse_source else ids
 
 

@@ -12,7 +12,7 @@ import json
 import math
 
 from . import sentences
-from .cells import end_token
+from .config import end_token
 
 # Sampling choices offered in the explorer (0 = greedy) and the seeds pre-decoded for the book.
 TEMPERATURES = (0.0, 0.5, 1.0, 1.5)

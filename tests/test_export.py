@@ -272,3 +272,28 @@ def test_top_k_and_messages_come_from_the_model_file(tiny_word, tmp_path, monkey
     words = [st["token"] for st in steps if st["token"] != config.END_WORD]
     assert got[0]["trace"]["output"] == "_".join(words)
     assert got[1] == {"ok": False, "error": "nothing to read"}
+
+
+@needs_node
+def test_js_search_over_a_core_that_is_not_recurrent(tmp_path):
+    """decoder.js's one search runs any step core registered in CORES, and a trace step carries
+    what the core reported (here attention weights), as search.decode does in Python."""
+    chars = list("abc ")
+    header = {"format": export.FORMAT, "format_version": export.FORMAT_VERSION, "name": "copy", "level": "char",
+              "cell": "copy", "units": 0, "input_tokens": chars,
+              "target_tokens": [config.START_CHAR, config.END_CHAR, *chars], "max_encoder_seq_length": 20,
+              "max_decoder_seq_length": 6, "reverse_source": False,
+              "special_tokens": {"start": config.START_CHAR, "end": config.END_CHAR}, "join": sentences.join_rule("char"),
+              "messages": sentences.MESSAGES, "max_listed": sentences.MAX_LISTED, "top_k": 2, "bin_bytes": 0,
+              "arrays": []}
+    requests = [{"text": "abc"}, {"text": "aaaaaaaa"}, {"text": "abc", "options": {"force": {"1": "c"}}}]
+    done = subprocess.run([NODE, str(ROOT / "tests" / "js" / "copy_core.js")],
+                          input=json.dumps({"header": header, "requests": requests}), capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    first, long, forced = json.loads(done.stdout)
+    assert (first["output"], first["stop_reason"]) == ("abc", "end")
+    assert (long["output"], long["stop_reason"]) == ("aaaaaa", "max_length")
+    assert forced["output"] == "acc" and [s["forced"] for s in forced["steps"]] == [False, True, False, False]
+    assert [s["extras"]["attention"] for s in first["steps"][:3]] == [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
+    assert all(len(s["candidates"]) == 2 for s in first["steps"])  # the header's top_k

@@ -259,7 +259,10 @@
 
   // cells.RecurrentCore: the tutorial's encoder-decoder, LSTM or GRU, characters or words.
   const recurrentCore = {
-    gates: (cell) => (cell === "lstm" ? 4 : 3),
+    // Called once when a model is loaded: what its steps need besides the arrays.
+    prepare(model) {
+      model.gates = (model.cell === "lstm" ? 4 : 3) * model.units;
+    },
     // The encoder's final state starts the decoder.  The tutorial's model (mask_encoder
     // false) keeps reading zero padding up to the longest training sentence.
     encode(model, ids) {
@@ -278,7 +281,7 @@
     },
   };
 
-  // A model's `cell` -> its step core (cells.CORES).
+  // A model's `cell` -> its step core (cells.CORES): {prepare(model) (optional), encode, step}.
   const CORES = { lstm: recurrentCore, gru: recurrentCore };
 
   // ---------------------------------------------------------------------------------------
@@ -386,9 +389,9 @@
       this.targetIndex = new Map(this.targetTokens.map((t, i) => [t, i]));
       this.rules = { level: header.level, alphabet: new Set(this.inputTokens), max: header.max_encoder_seq_length };
       this.units = header.units;
-      this.gates = this.core.gates(this.cell) * this.units;
       this.w = readArrays(header, buffer);
       this.shapes = Object.fromEntries(header.arrays.map((a) => [a.name, a.shape]));
+      if (this.core.prepare) this.core.prepare(this);
     }
 
     refuse(key, fields) {
