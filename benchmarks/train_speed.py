@@ -11,12 +11,13 @@ for a few epochs with the real input pipeline (`batching.TokenBatches`), and rep
 * `flops_per_epoch`: the matrix multiplications of one epoch counted analytically from the layer
   shapes and the batches' *padded* lengths (what the model actually computes): per batch of B rows,
   source length S and target length T (padded), forward
-    encoder BiLSTM   2 · B·S · 2·4u·(n_in+1 + u)      (one-hot input times the kernel, recurrent)
-    attention keys   B·S · 2·2u·U                       (W h_s)
-    decoder LSTM     B·T · 2·4U·(n_out+1 + U)
+    encoder BiLSTM   2 · B·S · 2·4u·(e_in + u)       (input vector times the kernel, recurrent)
+    attention keys   B·S · 2·2u·U                      (W h_s)
+    decoder LSTM     B·T · 2·4U·(e_out + U)
     scores, context  B·T·S · 2·U  +  B·T·S · 2·2u
     W_c, W_s         B·T · 2·(2u+U)·A  +  B·T · 2·A·n_out
-  and training = 3 × forward (the backward pass costs about twice the forward).  Gates,
+  where e_in, e_out are the embedding size (or n+1 for one-hot inputs: Keras multiplies the
+  one-hot vector by the kernel), and training = 3 × forward (the backward pass costs about twice the forward).  Gates,
   softmaxes and the loss are element-wise and left out.
 * `gflops_per_s`: flops_per_epoch / s_per_epoch / 1e9.
 
@@ -39,12 +40,12 @@ from seq2seq_lib import attention, config, data, train
 from seq2seq_lib.batching import TokenBatches
 
 
-def forward_flops(shape, n_in, n_out, u, U, A):
+def forward_flops(shape, e_in, e_out, u, U, A, n_out):
     """Forward matmul FLOPs of one padded batch (see the module's docstring)."""
     b, s, t = shape
-    enc = 2 * b * s * 2 * 4 * u * (n_in + 1 + u)
+    enc = 2 * b * s * 2 * 4 * u * (e_in + u)
     keys = b * s * 2 * 2 * u * U
-    dec = b * t * 2 * 4 * U * (n_out + 1 + U)
+    dec = b * t * 2 * 4 * U * (e_out + U)
     attend = b * t * s * 2 * U + b * t * s * 2 * 2 * u
     out = b * t * 2 * (2 * u + U) * A + b * t * 2 * A * n_out
     return enc + keys + dec + attend + out
@@ -69,11 +70,13 @@ def main():
     ap.add_argument("--epochs", type=int, default=2)
     ap.add_argument("--latent-dim", type=int, default=None, help="default: the recipe's")
     ap.add_argument("--batch-size", type=int, default=None, help="default: the recipe's")
+    ap.add_argument("--embedding-dim", type=int, default=None, help="default: the recipe's (0 = one-hot)")
     ap.add_argument("--output", default=None, help="also write the JSON here (benchmarks/results/train_speed.json)")
     args = ap.parse_args()
 
     cfg = config.attention()
-    cfg = cfg.replace(**{k: v for k, v in {"latent_dim": args.latent_dim, "batch_size": args.batch_size}.items() if v})
+    cfg = cfg.replace(**{k: v for k, v in {"latent_dim": args.latent_dim, "batch_size": args.batch_size,
+                                         "embedding_dim": args.embedding_dim}.items() if v is not None})
     path = data.resolve_data_path(args.data)
     pairs, held = data.heldout_split(data.read_pairs(path, None, cfg.normalize_spaces), cfg)
     all_train = len(pairs) - int(len(pairs) * cfg.validation_split)  # what one real epoch trains on
@@ -89,7 +92,9 @@ def main():
     model = train.build_model(cfg, n_in, n_out)
     model.compile(optimizer=train.optimizer(cfg, 1000), loss="sparse_categorical_crossentropy")
     batches = TokenBatches(src, tgt, cfg.batch_size, seed=cfg.seed)
-    flops = 3 * sum(forward_flops(batches.shape(i), n_in, n_out, u, U, U) for i in range(len(batches)))
+    e_in = cfg.embedding_dim or n_in + 1  # what the LSTMs read: learned vectors or one-hot ids
+    e_out = cfg.embedding_dim or n_out + 1
+    flops = 3 * sum(forward_flops(batches.shape(i), e_in, e_out, u, U, U, n_out) for i in range(len(batches)))
     timer = EpochTimes()
     model.fit(batches, epochs=args.epochs, verbose=0, callbacks=[timer])
     best = min(timer.times[1:] or timer.times)
@@ -100,6 +105,7 @@ def main():
         "pairs": len(pairs),
         "all_training_pairs": all_train,
         "batch_size": cfg.batch_size,
+        "embedding_dim": cfg.embedding_dim,
         "params": model.count_params(),
         "epochs": args.epochs,
         "epoch_times_s": [round(t, 2) for t in timer.times],

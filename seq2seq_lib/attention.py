@@ -1,8 +1,8 @@
 """Character-level encoder-decoder with Luong attention (chapter 7), in Keras 3 built-in layers.
 
 The training model reads integer token ids (0 = padding; character `i` of a vocabulary is id
-`i + 1`), turns them into one-hot vectors with a frozen identity `Embedding` (so the model is
-the tutorial's one-hot model, only fed integers), and
+`i + 1`), turns them into vectors with an `Embedding` (learned, or a frozen identity matrix,
+which is the tutorial's one-hot input fed as integers), and
 
 * encodes the English characters with a bidirectional LSTM (`encoder_units` per direction),
   keeping every output: the encoder outputs `h_s` the decoder attends over;
@@ -34,20 +34,26 @@ def token_ids(ids):
     return [i + 1 for i in ids]
 
 
-def _one_hot_embedding(n_tokens, name):
-    # A frozen identity matrix: id i (1 … n) → one-hot vector e_i, id 0 (padding) → e_0, masked.
-    return layers.Embedding(n_tokens + 1, n_tokens + 1, embeddings_initializer="identity",
-                            trainable=False, mask_zero=True, name=name)
+def _embedding(n_tokens, embedding_dim, name):
+    if not embedding_dim:
+        # A frozen identity matrix: id i (1 … n) → one-hot vector e_i, id 0 (padding) → e_0, masked.
+        return layers.Embedding(n_tokens + 1, n_tokens + 1, embeddings_initializer="identity",
+                                trainable=False, mask_zero=True, name=name)
+    return layers.Embedding(n_tokens + 1, embedding_dim, mask_zero=True, name=name)  # learned vectors
 
 
 def build_attention_model(num_encoder_tokens, num_decoder_tokens, encoder_units=128, decoder_units=256,
-                          attention_units=256, dropout=0.0):
-    """The training model: (English ids, French ids shifted right) → next-character probabilities."""
+                          attention_units=256, embedding_dim=0, dropout=0.0):
+    """The training model: (English ids, French ids shifted right) → next-character probabilities.
+
+    `embedding_dim=0` feeds the LSTMs one-hot characters (a frozen identity `Embedding`); a
+    positive value learns vectors of that size instead (fewer multiply-adds per step).
+    """
     if 2 * encoder_units != decoder_units:
         raise ValueError(f"the decoder starts from both encoder directions' states: decoder_units must be "
                          f"2 × encoder_units, got {decoder_units} and {encoder_units}")
     encoder_inputs = keras.Input(shape=(None,), dtype="int32", name="encoder_inputs")
-    x = _one_hot_embedding(num_encoder_tokens, "encoder_embedding")(encoder_inputs)
+    x = _embedding(num_encoder_tokens, embedding_dim, "encoder_embedding")(encoder_inputs)
     encoder = layers.Bidirectional(
         layers.LSTM(encoder_units, return_sequences=True, return_state=True, name="encoder_lstm"), name="encoder")
     encoder_outputs, fh, fc, bh, bc = encoder(x)  # outputs (batch, source, 2 × encoder_units)
@@ -55,7 +61,7 @@ def build_attention_model(num_encoder_tokens, num_decoder_tokens, encoder_units=
     state_c = layers.Concatenate(name="encoder_state_c")([fc, bc])
 
     decoder_inputs = keras.Input(shape=(None,), dtype="int32", name="decoder_inputs")
-    y = _one_hot_embedding(num_decoder_tokens, "decoder_embedding")(decoder_inputs)
+    y = _embedding(num_decoder_tokens, embedding_dim, "decoder_embedding")(decoder_inputs)
     decoder = layers.LSTM(decoder_units, return_sequences=True, return_state=True, name="decoder")
     decoder_outputs, _, _ = decoder(y, initial_state=[state_h, state_c])
 
@@ -130,7 +136,8 @@ class GreedyDecoder:
     """Batched greedy decoding of an attention checkpoint with its Keras inference models.
 
     One `predict_on_batch` of the step model per output character, for a whole batch of
-    sentences at once; the reference that a faster NumPy step must reproduce.
+    sentences at once: the reference that a faster NumPy step must reproduce.  `decode` has the
+    signature of `decoding.FastDecoder.decode` (sampling with a temperature is not offered yet).
     """
 
     def __init__(self, s2s, batch_size=512):
@@ -138,32 +145,60 @@ class GreedyDecoder:
 
         self.s2s, self.batch_size = s2s, batch_size
         self.encoder_model, self.step_model = build_inference_models(s2s.model)
-        self.start = s2s.target_vocab.index[config.START_CHAR] + 1
+        self.start = s2s.target_vocab.index[config.START_CHAR]
         self.end = s2s.target_vocab.index[config.END_CHAR]
 
-    def decode(self, sentences, return_weights=False):
-        """Greedy translations of already checked `sentences` (with their attention weights:
-        one (output length, source length) array per sentence, END step included)."""
-        results = []
-        for i in range(0, len(sentences), self.batch_size):
-            results.extend(self._decode_batch(sentences[i : i + self.batch_size]))
-        return results if return_weights else [text for text, _ in results]
+    def decode(self, sentences, trace=False, top_k=5, force=None, temperature=None, seed=None):
+        """`decoding.Trace`s of already checked `sentences` (steps filled if `trace`); each trace
+        also gets `attention`: its weights, one row per output step (END included) over the
+        source characters."""
+        from .decoding import InputError, Step, Trace
 
-    def _decode_batch(self, sentences):
+        if temperature:
+            raise InputError("sampling is not available for the attention model yet: decode greedily")
+        vocab = self.s2s.target_vocab
+        for step, token in (force or {}).items():
+            if token not in vocab:
+                raise InputError(f"cannot force {token!r} at step {step}: not in the model's output vocabulary")
+        force = {step: vocab.index[token] for step, token in (force or {}).items()}
+        traces = []
+        for i in range(0, len(sentences), self.batch_size):
+            batch = sentences[i : i + self.batch_size]
+            chosen, lengths, weights, probs = self._decode_batch(batch, force)
+            for j, sentence in enumerate(batch):
+                n = min(lengths[j] + 1, chosen.shape[1])  # steps taken, END included
+                tokens = [vocab.tokens[k] for k in chosen[j, :n]]
+                tr = Trace(source=sentence, output="".join(tokens[: lengths[j]]),
+                           stop_reason="end" if lengths[j] < chosen.shape[1] else "max_length")
+                tr.attention = weights[j, :n, : len(sentence)]
+                if trace:
+                    for t in range(n):
+                        best = np.argsort(-probs[t][j], kind="stable")[:top_k]
+                        tr.steps.append(Step(prefix="".join(tokens[:t]), token=tokens[t],
+                                             prob=float(probs[t][j, chosen[j, t]]),
+                                             candidates=[(vocab.tokens[k], float(probs[t][j, k])) for k in best],
+                                             forced=t in force))
+                traces.append(tr)
+        return traces
+
+    def _decode_batch(self, sentences, force):
         from .decoding import source_ids
 
         src = pad_ids([token_ids(source_ids(self.s2s, s)) for s in sentences])
         enc, h, c = self.encoder_model.predict_on_batch(src)
         mask = src != PAD_ID
-        n = len(sentences)
-        token = np.full((n, 1), self.start, dtype="int32")
-        chosen = np.zeros((n, self.s2s.max_decoder_seq_length), dtype="int64")
-        weights = np.zeros((n, self.s2s.max_decoder_seq_length, src.shape[1]), dtype="float32")
-        lengths = np.full(n, self.s2s.max_decoder_seq_length)
+        n, max_len = len(sentences), self.s2s.max_decoder_seq_length
+        token = np.full((n, 1), self.start + 1, dtype="int32")
+        chosen = np.zeros((n, max_len), dtype="int64")
+        weights = np.zeros((n, max_len, src.shape[1]), dtype="float32")
+        lengths = np.full(n, max_len)  # characters before END (max_len: never ended)
         alive = np.ones(n, dtype=bool)
-        for t in range(self.s2s.max_decoder_seq_length):
+        all_probs = []
+        for t in range(max_len):
             probs, h, c, w = self.step_model.predict_on_batch([token, h, c, enc, mask])
-            best = np.asarray(probs)[:, 0].argmax(-1)
+            probs = np.asarray(probs)[:, 0]
+            all_probs.append(probs)
+            best = np.full(n, force[t]) if t in force else probs.argmax(-1)
             chosen[:, t], weights[:, t] = best, np.asarray(w)[:, 0]
             ended = alive & (best == self.end)
             lengths[ended] = t
@@ -171,9 +206,4 @@ class GreedyDecoder:
             if not alive.any():
                 break
             token = (best + 1).astype("int32")[:, None]
-        tokens = self.s2s.target_vocab.tokens
-        out = []
-        for i, s in enumerate(sentences):
-            text = "".join(tokens[j] for j in chosen[i, : lengths[i]])
-            out.append((text, weights[i, : min(lengths[i] + 1, weights.shape[1]), : len(s)]))
-        return out
+        return chosen, lengths, weights, all_probs

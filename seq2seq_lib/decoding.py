@@ -324,7 +324,12 @@ class Translator:
 
     def __init__(self, s2s):
         self.s2s = s2s
-        self.fast = FastDecoder(s2s)
+        if getattr(s2s, "architecture", "seq2seq") == "attention":
+            from .attention import GreedyDecoder
+
+            self.fast = GreedyDecoder(s2s)  # the Keras reference until the NumPy attention step exists
+        else:
+            self.fast = FastDecoder(s2s)
 
     def translate(self, sentences):
         """One result per sentence, in order: the translation, or the `InputError` refusing it."""

@@ -20,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from . import data
 from .decoding import InputError, Translator
 from .models import build_inference_models
+from .batching import TokenBatches
 from .train import Batches, encode_pairs
 
 
@@ -40,6 +41,8 @@ def masked_cross_entropy(s2s, pairs, batch_size=256) -> float:
     were trained without it, through the inference models that share the trained layers."""
     pairs = usable_pairs(s2s, pairs)
     src, tgt = encode_pairs(pairs, s2s.input_vocab, s2s.target_vocab, s2s.level, s2s.reverse_source)
+    if getattr(s2s, "architecture", "seq2seq") == "attention":
+        return _attention_cross_entropy(s2s, src, tgt, batch_size)
     encoder_model, decoder_model = build_inference_models(s2s.model)
     batches = Batches(src, tgt, len(s2s.input_vocab), len(s2s.target_vocab), s2s.level, batch_size,
                       bucket=True, mask_loss=True)
@@ -53,6 +56,19 @@ def masked_cross_entropy(s2s, pairs, batch_size=256) -> float:
         p = np.asarray(decoder_model([keras.ops.convert_to_tensor(dec_in), *states], training=False)[0])
         true = y.argmax(-1) if s2s.level == "char" else y
         p_true = np.take_along_axis(p, true[..., None], axis=-1)[..., 0]
+        total += float(-(np.log(np.maximum(p_true, 1e-12)) * w).sum())
+        count += int(w.sum())
+    return total / max(count, 1)
+
+
+def _attention_cross_entropy(s2s, src, tgt, batch_size):
+    """`masked_cross_entropy` of an attention model: its training model fed whole batches."""
+    batches = TokenBatches(src, tgt, batch_size, shuffle=False)
+    total, count = 0.0, 0
+    for i in range(len(batches)):
+        (enc_in, dec_in), y, w = batches[i]
+        p = np.asarray(s2s.model([keras.ops.convert_to_tensor(enc_in), keras.ops.convert_to_tensor(dec_in)], training=False))
+        p_true = np.take_along_axis(p, y[..., None].astype("int64"), axis=-1)[..., 0]
         total += float(-(np.log(np.maximum(p_true, 1e-12)) * w).sum())
         count += int(w.sum())
     return total / max(count, 1)

@@ -132,7 +132,7 @@ class TeacherProbSchedule(keras.callbacks.Callback):
 def build_model(cfg: config.TrainConfig, n_in, n_out, level="char", decoder="teacher", max_decoder_seq_length=None):
     if cfg.architecture == "attention":
         return attention.build_attention_model(n_in, n_out, cfg.latent_dim // 2, cfg.latent_dim, cfg.latent_dim,
-                                               dropout=cfg.dropout)
+                                               embedding_dim=cfg.embedding_dim, dropout=cfg.dropout)
     if level == "word":
         return models.build_word_model(n_in, n_out, cfg.embedding_dim, cfg.latent_dim, dropout=cfg.dropout)
     if decoder in ("free", "scheduled"):
