@@ -154,7 +154,10 @@ def attention() -> TrainConfig:
         architecture="attention",
         batch_size=128,
         learning_rate=2e-3,
-        epochs=40,  # about 2 hours at ~110-150 s an epoch on this shared CPU
+        # 40 epochs: about 1.5 hours at the ~130 s an epoch the FLOP count predicts on an idle 2-core
+        # CPU; the first run, sharing it with three test-running sessions, took 477 s for epoch 1
+        # and is continued with --init-from (tools/train_checkpoints.sh char_attention_full).
+        epochs=40,
         reverse_source=False,
         dropout=0.1,
         embedding_dim=32,
