@@ -121,9 +121,9 @@ def main():
         **batches.token_counts(),
         "flops_per_epoch": flops,
         "flops_per_epoch_all_pairs": round(flops * all_train / len(pairs)),
-        "gflops_per_s": round(flops / best / 1e9, 1),
+        "gflops_per_s": round(flops / best / 1e9, 3),
         "cpu_s_per_epoch": round(best_cpu, 2),  # CPU time of this process, all its threads
-        "gflops_per_cpu_s": round(flops / best_cpu / 1e9, 1),
+        "gflops_per_cpu_s": round(flops / best_cpu / 1e9, 3),
         "cpu": platform.processor() or platform.machine(),
         "cpu_count": os.cpu_count(),
         "load_avg_1min": round(os.getloadavg()[0], 2),

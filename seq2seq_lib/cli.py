@@ -19,6 +19,7 @@ EXAMPLES = """examples:
   python -m seq2seq_lib translate --trace "Be nice."
   python -m seq2seq_lib train --epochs 3 --output my_model.keras
   python -m seq2seq_lib train --data ../shared/data/fra-eng/fra.txt --recipe fast --output m.keras
+  python -m seq2seq_lib train --data ../shared/data/fra-eng/fra.txt --recipe attention --output a.keras
 """
 
 
@@ -43,7 +44,8 @@ def _parser():
                    "(default: the last rows, as the tutorial's validation_split)")
     t.add_argument("--recipe", choices=sorted(config.RECIPES), default="fast",
                    help="baseline = the tutorial's recipe; fast = bucketing, masked loss, Adam, early stopping "
-                   "(default); full = the default model's: fast + reversed source + cosine schedule, all pairs")
+                   "(default); full = the default model's: fast + reversed source + cosine schedule, all pairs; "
+                   "attention = chapter 7's character model with Luong attention, all pairs, full's held-out split")
     t.add_argument("--level", choices=["char", "word"], default="char", help="character- or word-level model")
     t.add_argument("--cell", choices=["lstm", "gru"], default="lstm")
     t.add_argument("--decoder", choices=["teacher", "free", "scheduled"], default="teacher",
@@ -53,7 +55,8 @@ def _parser():
     t.add_argument("--batch-size", type=int, help="batch size (default: the recipe's)")
     t.add_argument("--validation-split", type=float, help="share of the training rows used for val_loss (default 0.2)")
     t.add_argument("--patience", type=int, help="early stopping patience in epochs, 0 = off (default: the recipe's)")
-    t.add_argument("--embedding-dim", type=int, help="word vectors' size (word level; default 128)")
+    t.add_argument("--embedding-dim", type=int, help="word vectors' size (word level; default 128), or the attention "
+                   "model's character vectors (default 32; 0 = one-hot)")
     t.add_argument("--max-words", type=int, help="vocabulary cap per language (word level)")
     t.add_argument("--reverse-source", action="store_true", help="read the English sentence backwards")
     t.add_argument("--learning-rate", type=float, help="initial learning rate (default: the recipe's)")
