@@ -79,6 +79,9 @@ def _parser():
     ev.add_argument("--num-samples", type=int, default=None, help="only the first N pairs")
     ev.add_argument("--heldout", action="store_true", help="only the pairs the checkpoint's training held out "
                     "(rebuilt from the recipe stored in it; DATA must be the file it was trained on)")
+    ev.add_argument("--benchmark", action="store_true", help="only the held-out pairs of benchmarks/train_recipe.py "
+                    "(data.benchmark_split of DATA's first 10,000 pairs: 993 pairs of fra.txt), which the recipes "
+                    "full and attention also keep out of training")
 
     ex = sub.add_parser("export", help="export checkpoints for the book's in-browser decoder",
                         description="Write <name>.json + <name>.bin (float32 weights) for book/_static/decoder.js. "
@@ -197,7 +200,11 @@ def _evaluate(args) -> int:
     from . import checkpoints, data, metrics
 
     s2s = checkpoints.load(args.checkpoint)
-    if args.heldout:
+    if args.benchmark:
+        recipe = config.TrainConfig.from_dict(s2s.info.get("recipe", {}))
+        pairs = data.read_pairs(data.resolve_data_path(args.data), config.BENCHMARK_NUM_SAMPLES, recipe.normalize_spaces)
+        pairs = data.benchmark_split(pairs)[1][: args.num_samples or None]
+    elif args.heldout:
         recipe = config.TrainConfig.from_dict(s2s.info.get("recipe", {}))
         if not (recipe.holdout or recipe.benchmark_holdout):
             print(f"error: {args.checkpoint}: trained without a held-out split; drop --heldout", file=sys.stderr)

@@ -197,4 +197,7 @@ def test_recipe_cli_train_continue_and_evaluate(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     scores = json.loads(r.stdout)
     assert scores["sentences"] > 0 and "chrf" in scores
+    r = run("evaluate", str(out), "bundled", "--benchmark", "--num-samples", "20")
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert json.loads(r.stdout)["pairs"] == 20
     assert run("translate", "--model", str(out), "--trace", "Go.").returncode == 0
