@@ -4,14 +4,12 @@ batches, checkpoints, the reference greedy decoder and the `attention` recipe's 
 Tiny models on the bundled corpus: every equality below holds for any weights."""
 
 import json
-import subprocess
-import sys
 
 import keras
 import numpy as np
 import pytest
 
-from seq2seq_lib import attention, checkpoints, config, data, decoding, metrics, train
+from seq2seq_lib import attention, checkpoints, cli, config, data, decoding, metrics, train
 from seq2seq_lib.batching import TokenBatches
 
 N_IN, N_OUT = 11, 13
@@ -177,27 +175,22 @@ def test_translator_and_metrics_serve_attention(tiny_attention, corpus_pairs):
     assert m["sentences"] > 0 and 0 < m["masked_ce"] < 10
 
 
-def test_recipe_cli_train_continue_and_evaluate(tmp_path):
-    def run(*args):
-        r = subprocess.run([sys.executable, "-m", "seq2seq_lib", *args], capture_output=True, text=True, timeout=300)
-        assert "Traceback" not in r.stderr
-        return r
-
+def test_recipe_cli_train_continue_and_evaluate(tmp_path, capsys):
+    """The CLI's code path, called in-process (tests/test_cli.py runs the command itself)."""
     out = tmp_path / "a.keras"
     common = ["train", "--data", "bundled", "--recipe", "attention", "--num-samples", "300", "--latent-dim", "8",
-              "--embedding-dim", "4", "--batch-size", "64", "--holdout", "0.1"]
-    r = run(*common, "--epochs", "1", "--output", str(out))
-    assert r.returncode == 0, r.stderr[-2000:]
+              "--embedding-dim", "4", "--batch-size", "64", "--holdout", "0.1", "--epochs", "1"]
+    assert cli.main([*common, "--output", str(out)]) == 0
     meta = checkpoints.read_meta(out)
     assert meta["architecture"] == "attention" and meta["info"]["recipe"]["embedding_dim"] == 4
-    r = run(*common, "--epochs", "1", "--init-from", str(out), "--output", str(out), "--overwrite")
-    assert r.returncode == 0, r.stderr[-2000:]
+    assert meta["info"]["data"]["heldout_pairs"] > 0
+    assert cli.main([*common, "--init-from", str(out), "--output", str(out), "--overwrite"]) == 0
     assert len(checkpoints.read_meta(out)["info"]["previous_runs"]) == 1
-    r = run("evaluate", str(out), "bundled", "--heldout")
-    assert r.returncode == 0, r.stderr[-2000:]
-    scores = json.loads(r.stdout)
+    capsys.readouterr()
+    assert cli.main(["evaluate", str(out), "bundled", "--heldout"]) == 0
+    scores = json.loads(capsys.readouterr().out)
     assert scores["sentences"] > 0 and "chrf" in scores
-    r = run("evaluate", str(out), "bundled", "--benchmark", "--num-samples", "20")
-    assert r.returncode == 0, r.stderr[-2000:]
-    assert json.loads(r.stdout)["pairs"] == 20
-    assert run("translate", "--model", str(out), "--trace", "Go.").returncode == 0
+    assert cli.main(["evaluate", str(out), "bundled", "--benchmark", "--num-samples", "20"]) == 0
+    assert json.loads(capsys.readouterr().out)["pairs"] == 20
+    assert cli.main(["translate", "--model", str(out), "--trace", "Go."]) == 0
+    assert "stop: " in capsys.readouterr().out
