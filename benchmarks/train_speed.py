@@ -76,6 +76,8 @@ def main():
     ap.add_argument("--latent-dim", type=int, default=None, help="default: the recipe's")
     ap.add_argument("--batch-size", type=int, default=None, help="default: the recipe's")
     ap.add_argument("--embedding-dim", type=int, default=None, help="default: the recipe's (0 = one-hot)")
+    ap.add_argument("--val-pairs", type=int, default=0, help="also report val_loss on this many other pairs (a "
+                    "quick quality comparison of settings; the epoch times then include validation)")
     ap.add_argument("--output", default=None, help="also write the JSON here (benchmarks/results/train_speed.json)")
     args = ap.parse_args()
 
@@ -86,10 +88,17 @@ def main():
     pairs, held = data.heldout_split(data.read_pairs(path, None, cfg.normalize_spaces), cfg)
     all_train = len(pairs) - int(len(pairs) * cfg.validation_split)  # what one real epoch trains on
     rng = np.random.default_rng(0)
-    if args.pairs and args.pairs < len(pairs):
-        pairs = [pairs[i] for i in sorted(rng.choice(len(pairs), args.pairs, replace=False))]
+    val_pairs = []
+    if args.pairs and args.pairs + args.val_pairs <= len(pairs):
+        chosen = rng.choice(len(pairs), args.pairs + args.val_pairs, replace=False)
+        val_pairs = [pairs[i] for i in sorted(chosen[args.pairs :])]
+        pairs = [pairs[i] for i in sorted(chosen[: args.pairs])]
     input_vocab, target_vocab = data.char_vocabs(pairs)
     src, tgt = train.encode_pairs(pairs, input_vocab, target_vocab, "char")
+    val_pairs = [(en, fr) for en, fr in val_pairs if set(en) <= set(input_vocab.tokens) and set(fr) <= set(target_vocab.tokens)]
+    val = None
+    if val_pairs:
+        val = TokenBatches(*train.encode_pairs(val_pairs, input_vocab, target_vocab, "char"), cfg.batch_size, shuffle=False)
     n_in, n_out = len(input_vocab), len(target_vocab)
     u, U = cfg.latent_dim // 2, cfg.latent_dim
 
@@ -101,7 +110,7 @@ def main():
     e_out = cfg.embedding_dim or n_out + 1
     flops = 3 * sum(forward_flops(batches.shape(i), e_in, e_out, u, U, U, n_out) for i in range(len(batches)))
     timer = EpochTimes()
-    model.fit(batches, epochs=args.epochs, verbose=0, callbacks=[timer])
+    history = model.fit(batches, validation_data=val, epochs=args.epochs, verbose=0, callbacks=[timer]).history
     best = min(timer.times[1:] or timer.times)
     best_cpu = min(timer.cpu_times[1:] or timer.cpu_times)
     result = {
@@ -124,6 +133,8 @@ def main():
         "gflops_per_s": round(flops / best / 1e9, 3),
         "cpu_s_per_epoch": round(best_cpu, 2),  # CPU time of this process, all its threads
         "gflops_per_cpu_s": round(flops / best_cpu / 1e9, 3),
+        "loss": [round(v, 4) for v in history["loss"]],
+        **({"val_pairs": len(val_pairs), "val_loss": [round(v, 4) for v in history["val_loss"]]} if val else {}),
         "cpu": platform.processor() or platform.machine(),
         "cpu_count": os.cpu_count(),
         "load_avg_1min": round(os.getloadavg()[0], 2),
