@@ -72,7 +72,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=None, help="fra-eng file (default: $SEQ2SEQ_DATA, else the bundled corpus)")
     ap.add_argument("--pairs", type=int, default=8000, help="training pairs to time on (0 = all)")
-    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--epochs", type=int, default=2, help="0 = count the FLOPs only, train nothing")
     ap.add_argument("--latent-dim", type=int, default=None, help="default: the recipe's")
     ap.add_argument("--batch-size", type=int, default=None, help="default: the recipe's")
     ap.add_argument("--embedding-dim", type=int, default=None, help="default: the recipe's (0 = one-hot)")
@@ -109,6 +109,11 @@ def main():
     e_in = cfg.embedding_dim or n_in + 1  # what the LSTMs read: learned vectors or one-hot ids
     e_out = cfg.embedding_dim or n_out + 1
     flops = 3 * sum(forward_flops(batches.shape(i), e_in, e_out, u, U, U, n_out) for i in range(len(batches)))
+    if args.epochs == 0:
+        print(json.dumps({"benchmark": "train_speed", "recipe": "attention", "pairs": len(pairs), "batch_size": cfg.batch_size,
+                          "embedding_dim": cfg.embedding_dim, "params": model.count_params(), **batches.token_counts(),
+                          "flops_per_epoch": flops}))
+        return
     timer = EpochTimes()
     history = model.fit(batches, validation_data=val, epochs=args.epochs, verbose=0, callbacks=[timer]).history
     best = min(timer.times[1:] or timer.times)

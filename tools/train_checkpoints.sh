@@ -9,8 +9,13 @@
 # trained only when named too; it runs for hours, so start it in the background, low priority:
 #   nohup nice -n 10 python -m seq2seq_lib train --data "$FRA" --recipe attention \
 #     --output /work/train/char_attention_full.keras > /work/train/char_attention_full.log 2>&1 &
-# and continue it later with --init-from (it was started so on 2026-12-02 at 21:17 UTC, 40
-# epochs planned, stopped at about 23:35 and continued in a later session).
+# and continue it later with --init-from, e.g. (fresh Adam, a new cosine from 1e-3):
+#   nohup nice -n 10 python -m seq2seq_lib train --data "$FRA" --recipe attention --epochs 15 \
+#     --learning-rate 1e-3 --init-from /work/train/char_attention_full.keras --overwrite \
+#     --output /work/train/char_attention_full.keras > /work/train/char_attention_full.2.log 2>&1 &
+# (The first run was started so, from the repository root with PYTHONPATH=., on 2026-12-02 at
+# 21:17 UTC: 40 epochs planned, 477-605 s each while three other sessions shared the CPU; it is
+# stopped at about 23:35 (kill PID: the best epoch is already on disk) and continued later.)
 # Each model card is then written by tools/model_card.py.
 set -euo pipefail
 FRA=${FRA:-../shared/data/fra-eng/fra.txt}
