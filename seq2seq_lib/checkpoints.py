@@ -18,7 +18,7 @@ from pathlib import Path
 
 import keras
 
-from . import models  # noqa: F401  (registers the custom layers before any load)
+from . import attention, models  # noqa: F401  (registers the custom layers before any load)
 from .data import Vocab
 
 META_NAME = "seq2seq.json"
@@ -47,6 +47,7 @@ class Seq2Seq:
     reverse_source: bool = False
     mask_encoder: bool = False
     info: dict = field(default_factory=dict)  # training recipe, data, history, metrics
+    architecture: str = "seq2seq"  # "seq2seq" (models.py) or "attention" (attention.py)
 
     @property
     def cell(self) -> str:
@@ -57,6 +58,7 @@ class Seq2Seq:
             "format_version": FORMAT_VERSION,
             "level": self.level,
             "cell": self.cell,
+            "architecture": self.architecture,
             "input_tokens": self.input_vocab.tokens,
             "target_tokens": self.target_vocab.tokens,
             "max_encoder_seq_length": self.max_encoder_seq_length,
@@ -147,6 +149,7 @@ def load(path=None) -> Seq2Seq:
         reverse_source=meta.get("reverse_source", False),
         mask_encoder=meta.get("mask_encoder", False),
         info=meta.get("info", {}),
+        architecture=meta.get("architecture", "seq2seq"),
     )
     _check_consistent(s2s, path)
     return s2s
@@ -164,7 +167,11 @@ def _check_consistent(s2s: Seq2Seq, path):
             f"{path}: mismatched checkpoint: {len(s2s.target_vocab)} target tokens in {META_NAME} "
             f"but the output layer has {dense.units}"
         )
-    if s2s.level == "char":
+    if s2s.architecture not in ("seq2seq", "attention"):
+        raise CheckpointError(f"{path}: unknown architecture {s2s.architecture!r} (this library reads seq2seq, attention)")
+    if s2s.architecture == "attention":
+        n_in = s2s.model.get_layer("encoder_embedding").input_dim - 1  # id 0 is padding
+    elif s2s.level == "char":
         n_in = s2s.model.inputs[0].shape[-1]
     else:
         n_in = s2s.model.get_layer("encoder_embedding").input_dim

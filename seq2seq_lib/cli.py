@@ -23,6 +23,7 @@ EXAMPLES = """examples:
   python -m seq2seq_lib translate --trace "Be nice."
   python -m seq2seq_lib train --epochs 3 --output my_model.keras
   python -m seq2seq_lib train --data ../shared/data/fra-eng/fra.txt --recipe fast --output m.keras
+  python -m seq2seq_lib train --data ../shared/data/fra-eng/fra.txt --recipe attention --output a.keras
 """
 
 
@@ -47,7 +48,8 @@ def _parser():
                    "(default: the last rows, as the tutorial's validation_split)")
     t.add_argument("--recipe", choices=sorted(config.RECIPES), default="fast",
                    help="baseline = the tutorial's recipe; fast = bucketing, masked loss, Adam, early stopping "
-                   "(default); full = the default model's: fast + reversed source + cosine schedule, all pairs")
+                   "(default); full = the default model's: fast + reversed source + cosine schedule, all pairs; "
+                   "attention = chapter 7's character model with Luong attention, all pairs, full's held-out split")
     t.add_argument("--level", choices=["char", "word"], default="char", help="character- or word-level model")
     t.add_argument("--cell", choices=["lstm", "gru"], default="lstm")
     t.add_argument("--decoder", choices=["teacher", "free", "scheduled"], default="teacher",
@@ -57,7 +59,8 @@ def _parser():
     t.add_argument("--batch-size", type=int, help="batch size (default: the recipe's)")
     t.add_argument("--validation-split", type=float, help="share of the training rows used for val_loss (default: the recipe's)")
     t.add_argument("--patience", type=int, help="early stopping patience in epochs, 0 = off (default: the recipe's)")
-    t.add_argument("--embedding-dim", type=int, help="word vectors' size (word level; default 128)")
+    t.add_argument("--embedding-dim", type=int, help="word vectors' size (word level; default 128), or the attention "
+                   "model's character vectors (default 32; 0 = one-hot)")
     t.add_argument("--max-words", type=int, help="vocabulary cap per language (word level)")
     t.add_argument("--reverse-source", action="store_true", help="read the English sentence backwards")
     t.add_argument("--learning-rate", type=float, help="initial learning rate (default: the recipe's)")
@@ -80,6 +83,9 @@ def _parser():
     ev.add_argument("--num-samples", type=int, default=None, help="only the first N pairs")
     ev.add_argument("--heldout", action="store_true", help="only the pairs the checkpoint's training held out "
                     "(rebuilt from the recipe stored in it; DATA must be the file it was trained on)")
+    ev.add_argument("--benchmark", action="store_true", help="only the held-out pairs of benchmarks/train_recipe.py "
+                    "(data.benchmark_split of DATA's first 10,000 pairs: 993 pairs of fra.txt), which the recipes "
+                    "full and attention also keep out of training")
 
     ex = sub.add_parser("export", help="export checkpoints for the book's in-browser decoder",
                         description="Write <name>.json + <name>.bin (float32 weights) for book/_static/decoder.js. "
@@ -223,7 +229,11 @@ def _evaluate(args) -> int:
     from . import checkpoints, data, metrics
 
     s2s = checkpoints.load(args.checkpoint)
-    if args.heldout:
+    if args.benchmark:
+        recipe = config.TrainConfig.from_dict(s2s.info.get("recipe", {}))
+        pairs = data.read_pairs(data.resolve_data_path(args.data), config.BENCHMARK_NUM_SAMPLES, recipe.normalize_spaces)
+        pairs = data.benchmark_split(pairs)[1][: args.num_samples or None]
+    elif args.heldout:
         recipe = config.TrainConfig.from_dict(s2s.info.get("recipe", {}))
         if not (recipe.holdout or recipe.benchmark_holdout):
             print(f"error: {args.checkpoint}: trained without a held-out split; drop --heldout", file=sys.stderr)

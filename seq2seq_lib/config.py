@@ -45,6 +45,7 @@ QUICK_ENV = "SEQ2SEQ_QUICK"
 class TrainConfig:
     """One training recipe.  `baseline()` is the tutorial's, `fast()` is this project's."""
 
+    architecture: str = "seq2seq"  # "seq2seq" (the tutorial's, chapters 2-6) or "attention" (chapter 7)
     cell: str = "lstm"  # "lstm" or "gru" (chapter 4)
     latent_dim: int = 256  # *tutorial*: size of the encoder/decoder state
     num_samples: int = 10_000  # *tutorial*: the first 10,000 pairs of the file
@@ -60,7 +61,7 @@ class TrainConfig:
     bucket: bool = False  # batches of similar length: less padding, less work per epoch
     reverse_source: bool = False  # feed the English characters backwards (Sutskever et al.)
     dropout: float = 0.0  # dropout on the LSTM/GRU inputs
-    # --- word level only (chapter 5) ---------------------------------------------------------
+    # --- word level (chapter 5) and the attention model's characters (0 there = one-hot) ------
     embedding_dim: int = 128  # size of each word vector
     max_words: int | None = None  # vocabulary cap per language (rarer words become <unk>)
     patience: int = 0  # early stopping on val_loss; 0 = off
@@ -138,7 +139,44 @@ def full() -> TrainConfig:
     )
 
 
-RECIPES = {"baseline": baseline, "fast": fast, "full": full}
+def attention() -> TrainConfig:
+    """The recipe of the character-level attention model (chapter 7, `attention.py`).
+
+    Same data and split as `full` (all pairs but the held-out English sentences, the
+    benchmark's included; 3 % random validation rows), so the two models are scored on the same
+    unseen sentences.  What differs:
+    * `architecture="attention"`: a bidirectional LSTM encoder (latent_dim / 2 = 128 units per
+      direction, so its concatenated final states start the 256-unit decoder), Luong's
+      *general* attention over its outputs, the attentional hidden state tanh(W_c[c;h]).
+      The bidirectional 2 × 128 encoder has fewer parameters and FLOPs than one 256-unit LSTM
+      (212k against 343k weights) and reads each character with both its left and right context.
+    * batches of integer ids padded only to their own length (`batching.TokenBatches`): the
+      speed that makes all pairs affordable on this CPU (benchmarks/train_speed.py).
+    * `reverse_source=False`: attention looks at every source position, so there is no far
+      first word to bring closer (Luong et al. 2015 also read the source forwards).
+    * `embedding_dim=32`: learned 32-dim character vectors instead of one-hot inputs (80 English,
+      104 French ids): about 20 % fewer multiply-adds per step in both LSTMs, the cost that
+      decides the epoch time here (benchmarks/train_speed.py counts them).
+    * Adam 2e-3 with batch 128, cosine decay to 5 % over the run (as `full`).
+    * `dropout` 0.1 on the attentional hidden state: the cheap regularizer (no recurrent
+      dropout, which would slow every step).
+    """
+    return full().replace(
+        architecture="attention",
+        batch_size=128,
+        learning_rate=2e-3,
+        # 40 epochs: about 1.5 hours at the ~130 s an epoch the FLOP count predicts on an idle 2-core
+        # CPU; the first run, sharing it with three test-running sessions, took 477 s for epoch 1
+        # and is continued with --init-from (tools/train_checkpoints.sh char_attention_full).
+        epochs=40,
+        reverse_source=False,
+        dropout=0.1,
+        embedding_dim=32,
+        mask_encoder=True,
+    )
+
+
+RECIPES = {"baseline": baseline, "fast": fast, "full": full, "attention": attention}
 
 # The split of benchmarks/train_recipe.py (kept here so the default model can hold out the same
 # sentences): 10 % of the English sentences of the first 10,000 pairs, shuffled with seed 0.

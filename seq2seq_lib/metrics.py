@@ -21,6 +21,7 @@ from . import data
 from .decoding import InputError, Translator
 from .models import build_inference_models
 from .batches import Batches, encode_pairs
+from .batching import TokenBatches
 
 
 def usable_pairs(s2s, pairs):
@@ -44,6 +45,8 @@ def masked_cross_entropy(s2s, pairs, batch_size=256, model=None, pad_to=None, bu
     `pad_to` = (encoder steps, decoder steps) when it needs fixed lengths."""
     pairs = usable_pairs(s2s, pairs)
     src, tgt = encode_pairs(pairs, s2s.input_vocab, s2s.target_vocab, s2s.level, s2s.reverse_source)
+    if getattr(s2s, "architecture", "seq2seq") == "attention":
+        return _attention_cross_entropy(s2s, src, tgt, batch_size)
     batches = Batches(src, tgt, len(s2s.input_vocab), len(s2s.target_vocab), s2s.level, batch_size,
                       bucket=bucket, mask_loss=True, pad_to=pad_to)
     probabilities = _inference_probabilities(s2s) if model is None else (
@@ -72,6 +75,19 @@ def _inference_probabilities(s2s):
         return np.asarray(decoder_model([keras.ops.convert_to_tensor(dec_in), *states], training=False)[0])
 
     return probabilities
+
+
+def _attention_cross_entropy(s2s, src, tgt, batch_size):
+    """`masked_cross_entropy` of an attention model: its training model fed whole batches."""
+    batches = TokenBatches(src, tgt, batch_size, shuffle=False)
+    total, count = 0.0, 0
+    for i in range(len(batches)):
+        (enc_in, dec_in), y, w = batches[i]
+        p = np.asarray(s2s.model([keras.ops.convert_to_tensor(enc_in), keras.ops.convert_to_tensor(dec_in)], training=False))
+        p_true = np.take_along_axis(p, y[..., None].astype("int64"), axis=-1)[..., 0]
+        total += float(-(np.log(np.maximum(p_true, 1e-12)) * w).sum())
+        count += int(w.sum())
+    return total / max(count, 1)
 
 
 def cer(hypotheses, reference_lists) -> float:

@@ -14,8 +14,9 @@ import time
 import keras
 import numpy as np
 
-from . import config, data, models
+from . import attention, config, data, models
 from .batches import Batches, encode_pairs  # noqa: F401  (train.Batches, train.encode_pairs)
+from .batching import TokenBatches
 from .checkpoints import Seq2Seq
 
 
@@ -57,6 +58,9 @@ class TeacherProbSchedule(keras.callbacks.Callback):
 
 
 def build_model(cfg: config.TrainConfig, n_in, n_out, level="char", decoder="teacher", max_decoder_seq_length=None):
+    if cfg.architecture == "attention":
+        return attention.build_attention_model(n_in, n_out, cfg.latent_dim // 2, cfg.latent_dim, cfg.latent_dim,
+                                               embedding_dim=cfg.embedding_dim, dropout=cfg.dropout)
     if level == "word":
         return models.build_word_model(n_in, n_out, cfg.embedding_dim, cfg.latent_dim, dropout=cfg.dropout)
     if decoder in ("free", "scheduled"):
@@ -109,6 +113,10 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
     optimizer); the returned info lists the earlier runs under "previous_runs".
     """
     keras.utils.set_random_seed(cfg.seed)
+    if cfg.architecture not in ("seq2seq", "attention"):
+        raise ValueError(f"architecture must be 'seq2seq' or 'attention', not {cfg.architecture!r}")
+    if cfg.architecture == "attention" and (level != "char" or decoder != "teacher"):
+        raise ValueError("the attention model is character-level with teacher forcing (level='char', decoder='teacher')")
     if level == "char":
         input_vocab, target_vocab = data.char_vocabs(pairs)
     else:
@@ -127,7 +135,8 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
     if init is not None:
         start_from(model, init, input_vocab, target_vocab, level, cfg)
         earlier_runs = previous_runs(init)
-    loss = "sparse_categorical_crossentropy" if level == "word" else "categorical_crossentropy"
+    sparse = level == "word" or cfg.architecture == "attention"
+    loss = "sparse_categorical_crossentropy" if sparse else "categorical_crossentropy"
     batches_per_epoch = steps_per_epoch or math.ceil(n_train / cfg.batch_size)
     model.compile(optimizer=optimizer(cfg, batches_per_epoch * cfg.epochs), loss=loss)
 
@@ -152,6 +161,7 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
         return Seq2Seq(
             model, level, input_vocab, target_vocab, max_enc, max_dec,
             reverse_source=cfg.reverse_source, mask_encoder=cfg.mask_encoder or level == "word", info=info,
+            architecture=cfg.architecture,
         )
 
     report = None
@@ -166,7 +176,11 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
     if decoder == "scheduled":
         cbs.append(TeacherProbSchedule(1.0, 0.0, max(1, int(cfg.epochs * config.SCHEDULED_SAMPLING_SPAN))))
 
-    if not cfg.bucket and not cfg.mask_loss and level == "char" and decoder == "teacher":
+    if cfg.architecture == "attention":  # integer batches padded to their own length (batching.py)
+        train = TokenBatches(src[:n_train], tgt[:n_train], cfg.batch_size, seed=cfg.seed)
+        val = TokenBatches(src[n_train:], tgt[n_train:], cfg.batch_size, shuffle=False) if n_val else None
+        fit_args = dict(x=train, validation_data=val)
+    elif not cfg.bucket and not cfg.mask_loss and level == "char" and decoder == "teacher":
         # The tutorial's own call: full-length arrays, Keras's validation_split and shuffling.
         d = data.prepare_char_data(pairs, input_vocab, target_vocab, cfg.reverse_source)
         fit_args = dict(

@@ -43,3 +43,12 @@ def test_train_recipe_runs(tmp_path):
     reach = next((s for s, ce in out["fast_curve"] if ce <= best_ce), None)
     assert out["fast_s_to_baseline_best"] == reach
     assert out["ratio"] == (None if reach is None else round(reach / best_s, 3))
+
+
+def test_train_speed_runs(tmp_path):
+    out = last_json(["benchmarks/train_speed.py", "--data", "bundled", "--pairs", "200", "--epochs", "1",
+                     "--latent-dim", "8", "--embedding-dim", "4", "--output", str(tmp_path / "s.json")])
+    assert out["pairs"] == 200 and out["recipe"] == "attention" and out["embedding_dim"] == 4
+    assert out["flops_per_epoch"] > 0 and out["s_per_epoch"] > 0 and out["gflops_per_s"] > 0
+    assert out["padded_target_tokens"] >= out["target_tokens"] and out["padded_source_tokens"] >= out["source_tokens"]
+    assert json.loads((tmp_path / "s.json").read_text())["flops_per_epoch"] == out["flops_per_epoch"]
