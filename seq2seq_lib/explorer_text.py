@@ -29,12 +29,12 @@ LABELS = {
         "char_lstm_scheduled": "Character LSTM, scheduled sampling",
     },
     "ko": {
-        "char_lstm_full": "문자 단위 LSTM, fra-eng 전체로 학습 (기본)",
-        "char_lstm": "문자 단위 LSTM",
-        "char_gru": "문자 단위 GRU",
-        "word_lstm": "단어 단위 LSTM",
-        "char_lstm_free": "교사 강요 없이 학습한 문자 단위 LSTM",
-        "char_lstm_scheduled": "스케줄 샘플링으로 학습한 문자 단위 LSTM",
+        "char_lstm_full": "문자 수준 LSTM, fra-eng 전체로 학습 (기본)",
+        "char_lstm": "문자 수준 LSTM",
+        "char_gru": "문자 수준 GRU",
+        "word_lstm": "단어 수준 LSTM",
+        "char_lstm_free": "교사 강요 없이 학습한 문자 수준 LSTM",
+        "char_lstm_scheduled": "스케줄드 샘플링으로 학습한 문자 수준 LSTM",
     },
 }
 
@@ -92,7 +92,7 @@ STRINGS = {
         "translate": "번역",
         "examples": "예문:",
         "choice": "다음 토큰",
-        "greedy": "탐욕적 선택 (argmax)",
+        "greedy": "그리디 선택 (argmax)",
         "sample": "샘플링, T = {t}",
         "seed": "시드",
         "input": "입력",

@@ -221,7 +221,7 @@ def test_library_refusals_are_shown_not_raised(ex):
 
 def test_korean_labels_and_messages(tiny_lstm):
     ex = widgets.Explorer({"char_lstm": tiny_lstm}, examples=("Go.",), lang="ko")
-    assert ex.strings["translate"] == "번역" and ex.models[0]["label"] == "문자 단위 LSTM"
+    assert ex.strings["translate"] == "번역" and ex.models[0]["label"] == "문자 수준 LSTM"
     ex.press("")
     assert ex.error == widgets.STRINGS["ko"]["empty"]
     ex.press("Go.")
