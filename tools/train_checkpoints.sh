@@ -5,18 +5,6 @@
 # Without names: the five chapter checkpoints (first 10,000 pairs).  The default model,
 # char_lstm_full (all pairs, then a warm restart; about three hours here), is trained only when
 # named.  Names and training arguments come from the registry, seq2seq_lib/shipped.py.
-# char_attention_full (chapter 7, recipe `attention`: all pairs but full's held-out split) is not
-# in the registry yet (it is still being trained); it runs for hours, so start it by hand in the
-# background, low priority:
-#   nohup nice -n 10 python -m seq2seq_lib train --data "$FRA" --recipe attention \
-#     --output /work/train/char_attention_full.keras > /work/train/char_attention_full.log 2>&1 &
-# and continue it later with --init-from, e.g. (fresh Adam, a new cosine from 1e-3):
-#   nohup nice -n 10 python -m seq2seq_lib train --data "$FRA" --recipe attention --epochs 15 \
-#     --learning-rate 1e-3 --init-from /work/train/char_attention_full.keras --overwrite \
-#     --output /work/train/char_attention_full.keras > /work/train/char_attention_full.2.log 2>&1 &
-# (The first run was started so, from the repository root with PYTHONPATH=., on 2026-12-02 at
-# 21:17 UTC: 40 epochs planned, 477-605 s each while three other sessions shared the CPU; it is
-# stopped at about 23:35 (kill PID: the best epoch is already on disk) and continued later.)
 # Each model card is then written by tools/model_card.py.
 set -euo pipefail
 FRA=${FRA:-../shared/data/fra-eng/fra.txt}
