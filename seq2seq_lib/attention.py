@@ -15,7 +15,8 @@ which is the tutorial's one-hot input fed as integers), and
 
 No `Lambda` and no custom layer: the file loads with `safe_mode=True`.
 `build_inference_models` returns the encoder and a one-step decoder sharing the trained layers,
-and `GreedyDecoder` decodes whole batches of sentences with them (the reference decoder).
+and `GreedyDecoder` decodes whole batches of sentences with them: the reference that the NumPy
+step core (`cells.AttentionCore`, which `decoding.Translator` uses) is tested against.
 """
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ plus `core.vocab` (the target vocabulary) and `core.start_id` / `core.end_id`.  
 in `search.py` (greedy, forced tokens, seeded sampling, the top-k trace) are written once over
 this contract; `select_rows` keeps the rows of a state whose sentences are still decoding.
 
-`CORES` maps a model's `cell` to its core class: a new architecture adds one class here (and
-one JavaScript step in `resources/web/decoder.js`).
+`CORES` maps a model's kind (its `cell`, or "attention") to its core class: a new architecture
+adds one class here (and one JavaScript step in `resources/web/decoder.js`).
 """
 
 from __future__ import annotations
@@ -156,10 +156,72 @@ class RecurrentCore:
         return search.decode(self, sentences, **options)
 
 
-# A model's `cell` -> its step core.  (An attention model registers its own core here.)
-CORES = {"lstm": RecurrentCore, "gru": RecurrentCore}
+class AttentionCore:
+    """The attention model of `attention.py` (chapter 7) as a step core, in NumPy.
+
+    `encode` runs the bidirectional encoder (each direction stops at each sentence's end, as
+    Keras's masked LSTM does) and keeps, beside the decoder's first state, the encoder outputs,
+    their keys `W h_s` (Luong's general score) and the source mask; `step` runs one decoder LSTM
+    step, scores every source position, and returns the weights as `extras["attention"]`.
+    """
+
+    def __init__(self, s2s):
+        m, w = s2s.model, _array
+        self.s2s, self.vocab = s2s, s2s.target_vocab
+        self.start_id = self.vocab.index[start_token(s2s.level)]
+        self.end_id = self.vocab.index[end_token(s2s.level)]
+        bi = m.get_layer("encoder")
+        self.directions = [
+            (w(m.get_layer("encoder_embedding").embeddings) @ w(layer.cell.kernel), w(layer.cell.recurrent_kernel),
+             w(layer.cell.bias)) for layer in (bi.forward_layer, bi.backward_layer)]
+        dec = m.get_layer("decoder").cell
+        self.dec_table = w(m.get_layer("decoder_embedding").embeddings) @ w(dec.kernel)  # row = input id
+        self.dec_recurrent, self.dec_bias, self.units = w(dec.recurrent_kernel), w(dec.bias), dec.units
+        self.keys_kernel = w(m.get_layer("attention_keys").kernel)
+        hidden, dense = m.get_layer("attention_hidden"), m.get_layer("decoder_dense")
+        self.hidden_kernel, self.hidden_bias = w(hidden.kernel), w(hidden.bias)
+        self.dense_kernel, self.dense_bias = w(dense.kernel), w(dense.bias)
+
+    def encode(self, id_lists) -> dict:
+        n, lengths = len(id_lists), np.array([len(x) for x in id_lists])
+        steps = int(lengths.max())
+        ids = np.zeros((n, steps), dtype=int)  # model ids: vocabulary index + 1, 0 = padding
+        for i, x in enumerate(id_lists):
+            ids[i, : len(x)] = np.asarray(x) + 1
+        mask = ids != 0
+        outputs, finals = [], []
+        for (table, recurrent, bias), order in zip(self.directions, (range(steps), reversed(range(steps)))):
+            h = np.zeros((n, recurrent.shape[0]), "float32")
+            c = np.zeros_like(h)
+            out = np.zeros((n, steps, h.shape[1]), "float32")
+            for t in order:  # a padded position leaves the state as it was
+                h_new, c_new = lstm_step(table[ids[:, t]], h, c, recurrent, bias)
+                m_t = mask[:, t : t + 1]
+                h, c = np.where(m_t, h_new, h), np.where(m_t, c_new, c)
+                out[:, t] = h
+            outputs.append(out)
+            finals.append((h, c))
+        enc = np.concatenate(outputs, axis=-1)
+        (fh, fc), (bh, bc) = finals
+        return {"rnn": [np.concatenate([fh, bh], -1), np.concatenate([fc, bc], -1)],
+                "outputs": enc, "keys": enc @ self.keys_kernel, "mask": mask}
+
+    def step(self, token_ids, state):
+        h, c = lstm_step(self.dec_table[np.asarray(token_ids) + 1], *state["rnn"], self.dec_recurrent, self.dec_bias)
+        scores = np.einsum("bd,bsd->bs", h, state["keys"])
+        weights = softmax(np.where(state["mask"], scores, -1e9))  # padding: weight 0
+        context = np.einsum("bs,bsd->bd", weights, state["outputs"])
+        attentional = np.tanh(np.concatenate([context, h], -1) @ self.hidden_kernel + self.hidden_bias)
+        logits = attentional @ self.dense_kernel + self.dense_bias
+        return logits, {**state, "rnn": [h, c]}, {"attention": weights}
+
+
+# A model's kind -> its step core: the tutorial's encoder-decoder by its `cell`, the attention
+# model (chapter 7) by its architecture.
+CORES = {"lstm": RecurrentCore, "gru": RecurrentCore, "attention": AttentionCore}
 
 
 def core_for(s2s):
     """The step core of a loaded `Seq2Seq`."""
-    return CORES[s2s.cell](s2s)
+    kind = "attention" if getattr(s2s, "architecture", "seq2seq") == "attention" else s2s.cell
+    return CORES[kind](s2s)

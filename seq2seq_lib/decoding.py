@@ -90,14 +90,7 @@ class Translator:
 
     def __init__(self, s2s):
         self.s2s = s2s
-        if getattr(s2s, "architecture", "seq2seq") == "attention":
-            from .attention import GreedyDecoder
-
-            # The Keras reference decoder until the attention model has a step core (cells.py).
-            self._decode = GreedyDecoder(s2s).decode
-        else:
-            core = core_for(s2s)
-            self._decode = lambda sentences, **kw: search.decode(core, sentences, **kw)
+        self.core = core_for(s2s)
 
     def translate(self, sentences):
         """One result per sentence, in order: the translation, or the `InputError` refusing it."""
@@ -109,11 +102,11 @@ class Translator:
                 results.append(None)
             except InputError as e:
                 results.append(e)
-        for i, tr in zip(where, self._decode(good) if good else []):
+        for i, tr in zip(where, search.decode(self.core, good) if good else []):
             results[i] = tr.output
         return results
 
     def trace(self, sentence, top_k=config.TOP_K, force=None, temperature=None, seed=None) -> Trace:
         """The step-by-step trace of one sentence (raises `InputError` for bad input)."""
         sentence = check_sentence(self.s2s, sentence)
-        return self._decode([sentence], trace=True, top_k=top_k, force=force, temperature=temperature, seed=seed)[0]
+        return search.decode(self.core, [sentence], trace=True, top_k=top_k, force=force, temperature=temperature, seed=seed)[0]

@@ -194,3 +194,26 @@ def test_recipe_cli_train_continue_and_evaluate(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)["pairs"] == 20
     assert cli.main(["translate", "--model", str(out), "--trace", "Go."]) == 0
     assert "stop: " in capsys.readouterr().out
+
+
+def test_numpy_core_matches_the_keras_decoder(tiny_attention):
+    """cells.AttentionCore (NumPy) against attention.GreedyDecoder (Keras), whole batches of
+    sentences of different lengths: the same outputs, probabilities and attention weights."""
+    from seq2seq_lib import cells, search
+
+    s2s = checkpoints.Seq2Seq(**{**tiny_attention.__dict__, "max_decoder_seq_length": 15})
+    sentences = ["Go.", "Be nice.", "I won!", "Where is the cat?", "Hi."]
+    keras_traces = attention.GreedyDecoder(s2s).decode(sentences, trace=True, top_k=3)
+    numpy_traces = search.decode(cells.AttentionCore(s2s), sentences, trace=True, top_k=3)
+    for k, n in zip(keras_traces, numpy_traces):
+        assert n.output == k.output and n.stop_reason == k.stop_reason
+        assert [st.token for st in n.steps] == [st.token for st in k.steps]
+        np.testing.assert_allclose([st.prob for st in n.steps], [st.prob for st in k.steps], atol=1e-5)
+        weights = np.array([st.extras["attention"] for st in n.steps])  # over the batch's longest source
+        np.testing.assert_allclose(weights[:, : len(k.source)], k.attention, atol=1e-5)
+        assert not weights[:, len(k.source):].any()  # this sentence's padding: weight 0
+    # Forcing a token steers both the same way.
+    forced = {1: s2s.target_vocab.tokens[5]}
+    k = attention.GreedyDecoder(s2s).decode(["Be nice."], force=forced)[0]
+    n = search.decode(cells.AttentionCore(s2s), ["Be nice."], force=forced)[0]
+    assert n.output == k.output
