@@ -215,13 +215,26 @@ class AttentionCore:
         logits = attentional @ self.dense_kernel + self.dense_bias
         return logits, {**state, "rnn": [h, c]}, {"attention": weights}
 
+    def web_arrays(self) -> dict:
+        """The arrays `encode` and `step` multiply, by name (decoder.js's attention core)."""
+        (ft, fr, fb), (bt, br, bb) = self.directions
+        return {"enc_f_table": ft, "enc_f_recurrent": fr, "enc_f_bias": fb,
+                "enc_b_table": bt, "enc_b_recurrent": br, "enc_b_bias": bb,
+                "dec_table": self.dec_table, "dec_recurrent": self.dec_recurrent, "dec_bias": self.dec_bias,
+                "keys_kernel": self.keys_kernel, "hidden_kernel": self.hidden_kernel, "hidden_bias": self.hidden_bias,
+                "dense_kernel": self.dense_kernel, "dense_bias": self.dense_bias}
+
 
 # A model's kind -> its step core: the tutorial's encoder-decoder by its `cell`, the attention
 # model (chapter 7) by its architecture.
 CORES = {"lstm": RecurrentCore, "gru": RecurrentCore, "attention": AttentionCore}
 
 
+def core_kind(s2s) -> str:
+    """The key of `s2s`'s step core in `CORES` (and in decoder.js's CORES)."""
+    return "attention" if getattr(s2s, "architecture", "seq2seq") == "attention" else s2s.cell
+
+
 def core_for(s2s):
     """The step core of a loaded `Seq2Seq`."""
-    kind = "attention" if getattr(s2s, "architecture", "seq2seq") == "attention" else s2s.cell
-    return CORES[kind](s2s)
+    return CORES[core_kind(s2s)](s2s)

@@ -83,6 +83,7 @@ def web_header_and_bytes(s2s, name: str, checkpoint=None):
         "name": name,
         "level": s2s.level,
         "cell": s2s.cell,
+        "core": cells.core_kind(s2s),
         "units": int(cells.core_for(s2s).units),
         "input": "embedding" if s2s.level == "word" else "table",
         "input_tokens": list(s2s.input_vocab.tokens),

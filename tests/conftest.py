@@ -47,3 +47,12 @@ def tiny_baseline(corpus_pairs):
     cfg = config.baseline().replace(latent_dim=32, epochs=1, reverse_source=True)
     s2s, _ = train.fit(corpus_pairs[:300], cfg, verbose=0)
     return s2s
+
+
+@pytest.fixture(scope="session")
+def tiny_attention(corpus_pairs):
+    """Chapter 7's attention model, tiny: bidirectional 2 x 8 encoder, 16-unit decoder."""
+    cfg = config.attention().replace(latent_dim=16, embedding_dim=8, epochs=1, num_samples=400, holdout=0.0,
+                                     benchmark_holdout=False, validation_split=0.1, batch_size=64)
+    s2s, _ = train.fit(corpus_pairs[:400], cfg, verbose=0)
+    return s2s

@@ -25,14 +25,6 @@ def random_ids(rng, lengths, n):
     return attention.pad_ids([list(rng.integers(1, n + 1, size=k)) for k in lengths])
 
 
-@pytest.fixture(scope="module")
-def tiny_attention(corpus_pairs):
-    cfg = config.attention().replace(latent_dim=16, embedding_dim=8, epochs=1, num_samples=400, holdout=0.0,
-                                     benchmark_holdout=False, validation_split=0.1, batch_size=64)
-    s2s, _ = train.fit(corpus_pairs[:400], cfg, verbose=0)
-    return s2s
-
-
 @pytest.mark.parametrize("embedding_dim", [0, 5])
 def test_shapes_and_parameters(embedding_dim):
     m = tiny_model(embedding_dim)

@@ -77,6 +77,9 @@ def assert_same_trace(py, js, where):
             near = [q for j, q in enumerate(pa) if j != i and abs(q - p) < 1e-5]
             if not near:  # the order of near-equal candidates may differ in the last float bits
                 assert ta == tb, where
+        assert set(b.get("extras", {})) == set(a.get("extras", {})), where
+        for key, value in a.get("extras", {}).items():  # e.g. attention weights over the source
+            np.testing.assert_allclose(b["extras"][key], value, atol=1e-4, err_msg=where)
 
 
 def check_against_python(s2s, base, pairs, extra_requests=()):
@@ -109,7 +112,7 @@ def forced_requests(s2s, pairs):
 
 
 @needs_node
-@pytest.mark.parametrize("name", ["tiny_lstm", "tiny_gru", "tiny_word", "tiny_baseline"])
+@pytest.mark.parametrize("name", ["tiny_lstm", "tiny_gru", "tiny_word", "tiny_baseline", "tiny_attention"])
 def test_js_equals_numpy_on_tiny_models(name, request, corpus_pairs, tmp_path):
     s2s = request.getfixturevalue(name)
     json_path, bin_path = export.export_web(s2s, tmp_path, name)

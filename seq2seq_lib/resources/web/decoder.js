@@ -281,8 +281,54 @@
     },
   };
 
-  // A model's `cell` -> its step core (cells.CORES): {prepare(model) (optional), encode, step}.
-  const CORES = { lstm: recurrentCore, gru: recurrentCore };
+  // cells.AttentionCore: chapter 7's model.  Model ids are vocabulary index + 1 (0 = padding,
+  // never fed here); each table row is that id's embedding times the cell's input kernel.
+  //   encoder: a forward and a backward LSTM over the sentence; h_s = [h_fwd(s); h_bwd(s)]
+  //   step:    h_t = LSTM(previous token); score_s = h_t . (W h_s); a = softmax(score)
+  //            context = sum_s a_s h_s; logits = tanh([context; h_t] W_c + b_c) W_s + b_s
+  const attentionCore = {
+    prepare(model) {
+      model.encUnits = model.shapes.enc_f_recurrent[0];
+      model.keyDim = model.shapes.keys_kernel[1];
+    },
+    encode(model, ids) {
+      const w = model.w, u = model.encUnits, L = ids.length;
+      const run = (side, order) => {
+        const G = 4 * u, table = w[`enc_${side}_table`], out = new Array(L);
+        let h = new Float64Array(u), c = new Float64Array(u);
+        for (const t of order) {
+          [h, c] = lstmStep(table.subarray((ids[t] + 1) * G, (ids[t] + 2) * G), h, c, w[`enc_${side}_recurrent`], w[`enc_${side}_bias`]);
+          out[t] = h;
+        }
+        return { out, h, c };
+      };
+      const steps = [...Array(L).keys()];
+      const f = run("f", steps), b = run("b", steps.slice().reverse());
+      const join = (x, y) => { const z = new Float64Array(x.length + y.length); z.set(x); z.set(y, x.length); return z; };
+      const outputs = f.out.map((x, t) => join(x, b.out[t]));
+      const keys = outputs.map((x) => matVec(x, w.keys_kernel, model.keyDim));
+      return { rnn: [join(f.h, b.h), join(f.c, b.c)], outputs, keys };
+    },
+    step(model, tokenId, state) {
+      const w = model.w, n = model.units, G = 4 * n;
+      const [h, c] = lstmStep(w.dec_table.subarray((tokenId + 1) * G, (tokenId + 2) * G), state.rnn[0], state.rnn[1], w.dec_recurrent, w.dec_bias);
+      const weights = softmax(state.keys.map((k) => k.reduce((acc, x, j) => acc + x * h[j], 0)));
+      const context = new Float64Array(state.outputs[0].length);
+      state.outputs.forEach((o, s) => { for (let j = 0; j < o.length; j++) context[j] += weights[s] * o[j]; });
+      const joined = new Float64Array(context.length + n);
+      joined.set(context);
+      joined.set(h, context.length);
+      const H = w.hidden_bias.length, hidden = matVec(joined, w.hidden_kernel, H);
+      for (let j = 0; j < H; j++) hidden[j] = Math.tanh(hidden[j] + w.hidden_bias[j]);
+      const V = model.targetTokens.length, logits = matVec(hidden, w.dense_kernel, V);
+      for (let j = 0; j < V; j++) logits[j] += w.dense_bias[j];
+      return { logits, state: { ...state, rnn: [h, c] }, extras: { attention: Array.from(weights) } };
+    },
+  };
+
+  // A model's kind (header.core: its `cell`, or "attention") -> its step core (cells.CORES):
+  // {prepare(model) (optional), encode, step}.
+  const CORES = { lstm: recurrentCore, gru: recurrentCore, attention: attentionCore };
 
   // ---------------------------------------------------------------------------------------
   // The search (search.decode, one sentence): greedy, forced tokens, seeded sampling, trace
@@ -381,8 +427,9 @@
     constructor(header, buffer) {
       if (header.format !== FORMAT || header.format_version !== FORMAT_VERSION)
         throw new Error(`not a ${FORMAT} ${FORMAT_VERSION} model file (format ${header.format} ${header.format_version})`);
-      if (!CORES[header.cell]) throw new Error(`${header.name}: no step core for cell ${header.cell}`);
-      Object.assign(this, { header, name: header.name, level: header.level, cell: header.cell, core: CORES[header.cell] });
+      const kind = header.core || header.cell;
+      if (!CORES[kind]) throw new Error(`${header.name}: no step core for ${kind}`);
+      Object.assign(this, { header, name: header.name, level: header.level, cell: header.cell, core: CORES[kind] });
       this.inputTokens = header.input_tokens;
       this.targetTokens = header.target_tokens;
       this.inputIndex = new Map(this.inputTokens.map((t, i) => [t, i]));
