@@ -73,7 +73,7 @@ def _parser():
                         description="Translate sentences given as arguments, or one per line on stdin "
                         "(then exactly one output line per input line; refused lines print empty, the reason goes to stderr).")
     tr.add_argument("sentences", nargs="*", help="English sentences (default: read lines from stdin)")
-    tr.add_argument("--model", "-m", default=None, help="checkpoint (.keras); default: the shipped default model, char_lstm_full")
+    tr.add_argument("--model", "-m", default=None, help="checkpoint (.keras); default: the shipped default model, char_attention_full")
     tr.add_argument("--trace", action="store_true", help="print each decoding step with its top-k candidates")
     tr.add_argument("--top-k", type=int, default=config.TOP_K, help="candidates shown per step with --trace")
 

@@ -21,7 +21,8 @@ LANG_ENV = "SEQ2SEQ_LANG"
 
 LABELS = {
     "en": {
-        "char_lstm_full": "Character LSTM, all fra-eng pairs (default)",
+        "char_attention_full": "Character LSTM with attention, all fra-eng pairs (default)",
+        "char_lstm_full": "Character LSTM, all fra-eng pairs",
         "char_lstm": "Character LSTM",
         "char_gru": "Character GRU",
         "word_lstm": "Word-level LSTM",
@@ -29,7 +30,8 @@ LABELS = {
         "char_lstm_scheduled": "Character LSTM, scheduled sampling",
     },
     "ko": {
-        "char_lstm_full": "문자 수준 LSTM, fra-eng 전체로 학습 (기본)",
+        "char_attention_full": "어텐션을 더한 문자 수준 LSTM, fra-eng 전체로 학습 (기본)",
+        "char_lstm_full": "문자 수준 LSTM, fra-eng 전체로 학습",
         "char_lstm": "문자 수준 LSTM",
         "char_gru": "문자 수준 GRU",
         "word_lstm": "단어 수준 LSTM",

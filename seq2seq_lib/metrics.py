@@ -112,8 +112,29 @@ def score_translations(hypotheses, reference_lists) -> dict:
     }
 
 
-def evaluate(s2s, pairs, translator: Translator | None = None) -> dict:
-    """All held-out metrics of `s2s` on `pairs` (every translation of a sentence is a reference)."""
+LENGTH_EDGES = (10, 15, 20, 25, 30, 35)  # English source length buckets (characters) of `chrf_by_length`
+
+
+def chrf_by_length(sources, hypotheses, reference_lists, edges=LENGTH_EDGES) -> list:
+    """Corpus chrF of the sentences in each source-length bucket: the bottleneck curve.
+
+    Returns one dict a bucket that holds sentences: `lo`, `hi` (source length lo <= n < hi
+    characters; `hi` is None for the last, open bucket), `sentences`, `chrf`."""
+    bounds = [0, *edges, None]
+    rows = []
+    for lo, hi in zip(bounds, bounds[1:]):
+        idx = [i for i, s in enumerate(sources) if len(s) >= lo and (hi is None or len(s) < hi)]
+        if not idx:
+            continue
+        chrf = score_translations([hypotheses[i] for i in idx], [reference_lists[i] for i in idx])["chrf"]
+        rows.append({"lo": lo, "hi": hi, "sentences": len(idx), "chrf": chrf})
+    return rows
+
+
+def evaluate(s2s, pairs, translator: Translator | None = None, by_length: list | None = None) -> dict:
+    """All held-out metrics of `s2s` on `pairs` (every translation of a sentence is a reference).
+
+    A list passed as `by_length` receives `chrf_by_length` of the same translations."""
     refs = data.references(pairs)
     sources = list(refs)
     translator = translator or Translator(s2s)
@@ -128,4 +149,6 @@ def evaluate(s2s, pairs, translator: Translator | None = None) -> dict:
         **score_translations(hyps, [refs[s] for s in sources]),
         "distinct_outputs_per_100": round(100 * len(set(hyps)) / max(len(hyps), 1), 1),
     }
+    if by_length is not None:
+        by_length.extend(chrf_by_length(sources, hyps, [refs[s] for s in sources]))
     return result

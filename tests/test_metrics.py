@@ -42,3 +42,21 @@ def test_masked_ce_of_free_running_model(corpus_pairs):
     from seq2seq_lib import config, train
     s2s, _ = train.fit(corpus_pairs[:80], config.fast().replace(latent_dim=8, epochs=1, patience=0), decoder="free", verbose=0)
     assert np.isfinite(metrics.masked_cross_entropy(s2s, corpus_pairs[:80]))
+
+
+def test_chrf_by_length_buckets_by_source_characters():
+    sources = ["Hi.", "Go now.", "I am very tired today.", "x" * 70]
+    hyps = ["Salut.", "Pars.", "Je suis très fatigué aujourd'hui.", "rien"]
+    refs = [["Salut."], ["Va-t'en."], ["Je suis très fatigué aujourd'hui."], ["tout"]]
+    rows = metrics.chrf_by_length(sources, hyps, refs, edges=(5, 20))
+    assert [(r["lo"], r["hi"], r["sentences"]) for r in rows] == [(0, 5, 1), (5, 20, 1), (20, None, 2)]
+    assert rows[0]["chrf"] == 100.0
+    assert rows[1]["chrf"] < 50
+    # a bucket's score is the corpus chrF of its sentences alone
+    assert rows[2]["chrf"] == metrics.score_translations(hyps[2:], refs[2:])["chrf"]
+
+
+def test_evaluate_fills_by_length(tiny_lstm, corpus_pairs):
+    rows = []
+    scores = metrics.evaluate(tiny_lstm, corpus_pairs[:30], by_length=rows)
+    assert sum(r["sentences"] for r in rows) == scores["sentences"]

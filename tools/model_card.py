@@ -104,7 +104,8 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
         held, max_len = heldout_pairs(args.data, start, count)
         where = (f"pairs {start:,}–{start + count - 1:,} whose English sentence is not in the first {start:,} pairs "
                  f"and is at most as long as the longest training sentence ({max_len} characters)")
-    scores = metrics.evaluate(s2s, held)
+    by_length = []
+    scores = metrics.evaluate(s2s, held, by_length=by_length)
     t = decoding.Translator(s2s)
     extra = [en for en in dict.fromkeys(en for en, _ in held)][:: max(1, len(held) // 40)][: 20 - len(SAMPLES)]
     samples = {}
@@ -123,7 +124,8 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
         "",
         "| | |",
         "|---|---|",
-        f"| model | {s2s.level}-level {s2s.cell.upper()}, decoder: {info.get('decoder', 'teacher')} |",
+        f"| model | {s2s.level}-level {s2s.cell.upper()}" + (" with attention" if s2s.architecture == "attention" else "")
+        + f", decoder: {info.get('decoder', 'teacher')} |",
         f"| parameters | {s2s.model.count_params():,} |",
         f"| data | {data_line(info)} of fra-eng `fra.txt` (Tatoeba via manythings.org/anki, CC-BY 2.0 FR) |",
         f"| vocabulary | {len(s2s.input_vocab)} input and {len(s2s.target_vocab)} output tokens |",
@@ -148,6 +150,12 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
         "|---|---|",
         *[f"| {k} | {v} |" for k, v in scores.items()],
         "",
+        "chrF by the length of the English sentence, on the same pairs (`metrics.chrf_by_length`):",
+        "",
+        "| source characters | sentences | chrF |",
+        "|---|---|---|",
+        *[f"| {r['lo']}–{'' if r['hi'] is None else r['hi'] - 1} | {r['sentences']} | {r['chrf']} |" for r in by_length],
+        "",
         *comparison,
         "## Sample translations (greedy)",
         "",
@@ -158,7 +166,7 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
         "The same samples as JSON (tests/test_shipped.py checks that the checkpoint still gives them):",
         "",
         "```json",
-        json.dumps({"samples": samples, "heldout": scores, **({"vs_tutorial": COMPARED} if comparison else {})},
+        json.dumps({"samples": samples, "heldout": scores, "by_length": by_length, **({"vs_tutorial": COMPARED} if comparison else {})},
                    ensure_ascii=False, indent=1),
         "```",
         "",

@@ -1,0 +1,48 @@
+"""The book's figures: Korean labels drawn with a real Korean font, shapes checked."""
+
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from seq2seq_lib import figures  # noqa: E402
+
+ROWS = [{"lo": 0, "hi": 10, "sentences": 5, "chrf": 60.0}, {"lo": 10, "hi": None, "sentences": 3, "chrf": 30.0}]
+
+
+def drawn_without_missing_glyphs(fig):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.canvas.draw()
+    plt.close(fig)
+    return [str(w.message) for w in caught if "missing from" in str(w.message) or "Glyph" in str(w.message)]
+
+
+def test_a_korean_font_is_installed():
+    assert figures.korean_font() is not None, "install fonts-noto-cjk (README, Install)"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_figures_draw_their_labels_in_the_page_language(lang):
+    fig = figures.bottleneck({"a": ROWS}, lang)
+    assert fig.axes[0].get_xlabel() == figures.TEXT[lang]["length"]
+    assert drawn_without_missing_glyphs(fig) == []
+    fig = figures.attention_map(list("Hi."), list("Salut"), [[0.2, 0.3, 0.5]] * 5, lang, title="Hi. → Salut")
+    assert drawn_without_missing_glyphs(fig) == []
+
+
+def test_korean_text_with_a_latin_only_font_would_be_caught():
+    """The check above can fail: Hangul drawn with DejaVu Sans reports missing glyphs."""
+    plt.rcParams["font.family"] = ["DejaVu Sans"]
+    fig, ax = plt.subplots()
+    ax.set_title("한국어")
+    assert drawn_without_missing_glyphs(fig) != []
+
+
+def test_attention_map_checks_the_shape():
+    with pytest.raises(ValueError, match="do not match"):
+        figures.attention_map(list("ab"), list("xyz"), [[0.5, 0.5]] * 2)
