@@ -110,8 +110,12 @@
     if (last && last.trace === trace && last.key.join("\u0000") === key.join("\u0000")) return;
     box.s2sAttention = { trace: trace, key: key, parts: last && last.parts };
     box.hidden = !v;
-    if (!v) return;
-    var p = box.s2sAttention.parts = box.s2sAttention.parts || build(box, t);
+    var p = box.s2sAttention.parts;
+    if (!v) { // no cells left behind
+      if (p) { t.clear(p.strip); t.clear(p.wrap); }
+      return;
+    }
+    p = box.s2sAttention.parts = p || build(box, t);
     box.setAttribute("aria-label", t.S("attention_label"));
     p.key.textContent = t.S("attention");
     p.caption.textContent = t.S("attention_matrix");
