@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import sentences
 from .config import end_token
+from .explorer_attention import attention_view
 
 LANG_ENV = "SEQ2SEQ_LANG"
 
@@ -86,6 +87,10 @@ STRINGS = {
         "why_file": "the page was opened from a file, not from a web server",
         "why_script": "the decoder script is missing",
         "why_model": "the model file could not be loaded",
+        "attention": "Attention",
+        "attention_label": "Attention weights: how much each output token looks at each input token",
+        "attention_matrix": "Rows: the output tokens so far; columns: the input tokens",
+        "attention_cell": "output {out}, input {src}: {w}",
     },
     "ko": {
         "title": "디코딩 탐색기",
@@ -130,6 +135,10 @@ STRINGS = {
         "why_file": "웹 서버가 아니라 파일로 연 페이지입니다",
         "why_script": "디코더 스크립트가 없습니다",
         "why_model": "모델 파일을 불러오지 못했습니다",
+        "attention": "어텐션",
+        "attention_label": "어텐션 가중치: 각 출력 토큰이 입력 토큰을 얼마나 참고하는지",
+        "attention_matrix": "행: 지금까지의 출력 토큰, 열: 입력 토큰",
+        "attention_cell": "출력 {out}, 입력 {src}: {w}",
     },
 }
 
@@ -206,6 +215,8 @@ def model_info(model, model_id: str, lang: str) -> dict:
     }
     if level == "char":
         info["input_chars"] = "".join(meta["input_tokens"])
+    if meta.get("architecture") == "attention":  # the attention view turns reversed sources round
+        info["reverse_source"] = bool(meta.get("reverse_source", False))
     return info
 
 
@@ -256,12 +267,13 @@ def step_view(trace: dict, step: int, info: dict, lang: str = "en") -> dict:
     """What the explorer shows at `step` of `trace`; explorer.js computes exactly this.
 
     `output` is the decoded text so far, ending with `new` (the highlighted new token, empty
-    at the END step, where `end` is True instead).
+    at the END step, where `end` is True instead).  `attention`: the attention view
+    (`explorer_attention.attention_view`), None for models without attention.
     """
     steps = trace.get("steps") or []
     if not steps:
         return {"step": 0, "steps": 0, "input": trace.get("source", ""), "output": "", "new": "", "end": False,
-                "candidates": [], "message": "", "forced": False}
+                "candidates": [], "message": "", "forced": False, "attention": None}
     step = max(0, min(int(step), len(steps) - 1))
     st = steps[step]
     end = st["token"] == info["end"]
@@ -292,4 +304,5 @@ def step_view(trace: dict, step: int, info: dict, lang: str = "en") -> dict:
         "candidates": candidates,
         "message": stop_message(trace, info, lang) if step == len(steps) - 1 else "",
         "forced": bool(st.get("forced")),
+        "attention": attention_view(trace, step, info),
     }

@@ -13,6 +13,7 @@ import math
 
 from . import sentences
 from .config import end_token
+from .explorer_attention import pack_attention, round_attention
 
 # Sampling choices offered in the explorer (0 = greedy) and the seeds pre-decoded for the book.
 TEMPERATURES = (0.0, 0.5, 1.0, 1.5)
@@ -32,7 +33,9 @@ def pack(trace: dict, level: str, end: str, start: int = 0) -> dict:
     flattened, `choice` the index of the chosen token among them (or `[token, prob]` when it is
     not one of them).  Prefixes are left out where joining the earlier tokens gives them back
     (`p` keeps the others).  Probabilities are integers in units of 1/PROB_SCALE (the bars show
-    tenths of a percent).  explorer.js's `unpack` (and `unpack` here) reverse this.
+    tenths of a percent).  Attention weights (`extras["attention"]`, attention models only) go
+    to `a`, one row of integers (same units) per step.  explorer.js's `unpack` (and `unpack`
+    here) reverse this.
     """
     steps = trace["steps"]
     tokens = [st["token"] for st in steps[:start] if st["token"] != end]
@@ -55,6 +58,9 @@ def pack(trace: dict, level: str, end: str, start: int = 0) -> dict:
     out = {"s": trace["source"], "o": trace["output"], "r": trace["stop_reason"], "f": start, "t": packed}
     if prefixes:
         out["p"] = prefixes
+    attention = pack_attention(steps[start:], PROB_SCALE)
+    if attention:
+        out["a"] = attention
     return out
 
 
@@ -63,7 +69,7 @@ def unpack(packed: dict, level: str, end: str, base: dict | None = None) -> dict
     start = packed.get("f", 0)
     steps = [dict(st) for st in (base["steps"][:start] if start else [])]
     tokens = [st["token"] for st in steps if st["token"] != end]
-    prefixes = packed.get("p", {})
+    prefixes, attention = packed.get("p", {}), packed.get("a")
     for k, row in enumerate(packed["t"]):
         i = start + k
         choice, flat = row[0], row[1]
@@ -71,6 +77,8 @@ def unpack(packed: dict, level: str, end: str, base: dict | None = None) -> dict
         token, prob = cands[choice] if isinstance(choice, int) else (choice[0], choice[1] / PROB_SCALE)
         steps.append({"prefix": prefixes.get(str(i), sentences.join_tokens(level, tokens)), "token": token, "prob": prob,
                       "candidates": cands, "forced": len(row) > 2 and bool(row[2])})
+        if attention:
+            steps[-1]["extras"] = {"attention": [w / PROB_SCALE for w in attention[k]]}
         if token != end:
             tokens.append(token)
     return {"source": packed["s"], "output": packed["o"], "steps": steps, "stop_reason": packed["r"]}
@@ -80,8 +88,8 @@ def rounded(trace: dict) -> dict:
     """`trace` with its probabilities rounded as `pack` rounds them."""
     out = dict(trace)
     out["steps"] = [
-        {**st, "prob": _scaled(st["prob"]) / PROB_SCALE,
-         "candidates": [[tok, _scaled(p) / PROB_SCALE] for tok, p in st["candidates"]]}
+        round_attention({**st, "prob": _scaled(st["prob"]) / PROB_SCALE,
+                         "candidates": [[tok, _scaled(p) / PROB_SCALE] for tok, p in st["candidates"]]}, PROB_SCALE)
         for st in trace["steps"]
     ]
     return out

@@ -31,6 +31,7 @@ from .explorer_text import (  # noqa: F401  (widgets.X: the names the chapters a
     LABELS, LANG_ENV, STRINGS, _HANGUL, detect_lang, fill, input_problem, is_hangul, model_info, percent, problem_text,
     show_char, step_view, stop_message, token_label,
 )
+from .explorer_attention import attention_view  # noqa: F401
 from .trace_format import (  # noqa: F401
     PROB_SCALE, STATIC_SEEDS, TEMPERATURES, example_traces, pack, plain, rounded, script_json, static_html, unpack,
 )
@@ -51,8 +52,10 @@ def web_file(name: str) -> str:
 
 def esm_source() -> str:
     """The explorer as an ES module for anywidget: decoder.js (the text rules explorer.js uses),
-    then explorer.js, both classic scripts, plus a default export."""
-    return web_file("decoder.js") + "\n" + web_file("explorer.js") + "\nexport default { render: globalThis.Seq2SeqExplorer.render };\n"
+    explorer_attention.js (the attention view) and explorer.js, all classic scripts, plus a
+    default export."""
+    parts = [web_file(name) for name in ("decoder.js", "explorer_attention.js", "explorer.js")]
+    return "\n".join(parts) + "\nexport default { render: globalThis.Seq2SeqExplorer.render };\n"
 
 
 # --------------------------------------------------------------------------------------------

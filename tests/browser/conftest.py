@@ -58,19 +58,20 @@ def guarded(context):
 
 
 @pytest.fixture(scope="session")
-def explorers(tiny_lstm, tiny_word):
+def explorers(tiny_lstm, tiny_word, tiny_attention):
     """The same explorer in both languages: a character model (exported for the live decoder),
-    a word model, and a character model with no exported file (no live decoding)."""
-    models = {"tiny_char": tiny_lstm, "tiny_word": tiny_word, "tiny_nolive": tiny_lstm}
+    a word model, a character model with no exported file (no live decoding), and an attention
+    model (exported)."""
+    models = {"tiny_char": tiny_lstm, "tiny_word": tiny_word, "tiny_nolive": tiny_lstm, "tiny_attn": tiny_attention}
     return {lang: widgets.Explorer(models, examples=EXAMPLES + (NASTY,), lang=lang) for lang in ("en", "ko")}
 
 
 @pytest.fixture(scope="session")
-def static_site(tmp_path_factory, explorers, tiny_lstm, tiny_word):
+def static_site(tmp_path_factory, explorers, tiny_lstm, tiny_word, tiny_attention):
     out = build_site(
         tmp_path_factory.mktemp("site"),
         {f"{lang}/explorer.html": ex for lang, ex in explorers.items()},
-        live={"tiny_char": tiny_lstm, "tiny_word": tiny_word},
+        live={"tiny_char": tiny_lstm, "tiny_word": tiny_word, "tiny_attn": tiny_attention},
     )
     with Server(out) as url:
         yield {"dir": out, "url": url}

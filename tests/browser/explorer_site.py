@@ -97,6 +97,7 @@ PAGE = """<!DOCTYPE html>
 <link rel="stylesheet" href="../_static/explorer.css">
 <script src="../_static/decoder.js"></script>
 <script src="../_static/explorer.js"></script>
+<script src="../_static/explorer_attention.js"></script>
 </head>
 <body>
 <main>
@@ -114,7 +115,7 @@ def build_site(out: Path, explorers: dict, live: dict | None = None) -> Path:
     out = Path(out)
     static = out / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    for name in ("explorer.js", "explorer.css", "decoder.js"):
+    for name in ("explorer.js", "explorer.css", "decoder.js", "explorer_attention.js"):
         if (STATIC / name).is_file():
             shutil.copy(STATIC / name, static / name)
     if live:
@@ -178,3 +179,45 @@ def as_shown(view: dict) -> dict:
     return {"input": view["input"], "output": view["output"], "new": view["new"], "end": view["end"],
             "candidates": [list(c) for c in view["candidates"]], "message": view["message"],
             "forced": view["forced"]}
+
+
+def shown_attention(page, scope="") -> dict:
+    """What the attention view in `scope` draws: the strip's and the matrix's weights (from the
+    cells' data-weight), labels, the highlighted row, and whether the view is hidden."""
+    return page.evaluate(
+        """(scope) => {
+          const box = document.querySelector(`${scope} [data-testid=explorer-attention]`);
+          const m = document.querySelector(`${scope} [data-testid=explorer-attention-matrix]`);
+          const cells = (part) => [...document.querySelectorAll(
+            `${scope} [data-testid=explorer-attention-${part}] [data-testid=explorer-attention-cell]`)];
+          const rows = [];
+          cells("matrix").forEach((c) => { (rows[+c.dataset.row] = rows[+c.dataset.row] || []).push(+c.dataset.weight); });
+          const body = m ? [...m.querySelectorAll("tbody tr")] : [];
+          return {
+            hidden: !box || box.hidden,
+            cells: document.querySelectorAll(`${scope} [data-testid=explorer-attention-cell]`).length,
+            titled: cells("matrix").concat(cells("strip")).every((c) => c.title && c.dataset.weight),
+            strip: cells("strip").map((c) => +c.dataset.weight),
+            strip_text: cells("strip").map((c) => c.textContent),
+            weights: rows,
+            source: m ? [...m.querySelectorAll("thead th[scope=col]")].map((t) => t.textContent) : [],
+            rows: body.filter((r) => !r.classList.contains("s2s-attn-later")).map((r) => r.querySelector("th").textContent),
+            current: body.findIndex((r) => r.classList.contains("s2s-attn-current")),
+            label: box ? box.getAttribute("aria-label") : null,
+          };
+        }""",
+        scope,
+    )
+
+
+def assert_attention_shown(got: dict, view: dict, atol=1e-4):
+    """The drawn attention view `got` (shown_attention) is Python's `view` (step_view's)."""
+    import numpy as np
+
+    a = view["attention"]
+    assert not got["hidden"] and got["titled"]
+    assert got["source"] == got["strip_text"] == a["source"] and got["rows"] == a["rows"] and got["current"] == a["step"]
+    np.testing.assert_allclose(got["strip"], a["weights"][-1], atol=atol)
+    assert len(got["weights"]) == len(a["weights"])
+    for drawn, row in zip(got["weights"], a["weights"]):
+        np.testing.assert_allclose(drawn, row, atol=atol)

@@ -16,10 +16,11 @@ import urllib.request
 import pytest
 
 from explorer_site import guard
+from seq2seq_lib import checkpoints
 
 CELL = """\
 from seq2seq_lib.widgets import Explorer
-Explorer({{"tiny": {path!r}}}, examples=("Go.",), lang="en")
+Explorer({{"tiny": {path!r}, "attn": {attn!r}}}, examples=("Go.",), lang="en")
 """
 
 
@@ -30,11 +31,12 @@ def free_port():
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory, tiny_checkpoint):
+def lab(tmp_path_factory, tiny_checkpoint, tiny_attention):
     root = tmp_path_factory.mktemp("lab")
+    attn = checkpoints.save(tiny_attention, root / "attn.keras")
     nb = {
         "cells": [{"cell_type": "code", "execution_count": None, "id": "explorer", "metadata": {}, "outputs": [],
-                   "source": CELL.format(path=str(tiny_checkpoint))}],
+                   "source": CELL.format(path=str(tiny_checkpoint), attn=str(attn))}],
         "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
                      "language_info": {"name": "python"}},
         "nbformat": 4, "nbformat_minor": 5,
@@ -157,4 +159,13 @@ def run_explorer_in_lab(g, lab):
     )
     assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
     assert "Traceback" not in page.locator(".jp-Notebook").inner_text()
+    # the attention view: hidden for the LSTM, drawn from the kernel's trace for the attention model
+    view = page.locator("[data-testid=explorer-attention]")
+    assert view.is_hidden() and page.locator("[data-testid=explorer-attention-cell]").count() == 0
+    box.fill("Go.")
+    page.select_option("[data-testid=explorer-model]", "attn")
+    page.wait_for_function("() => !document.querySelector('[data-testid=explorer-attention]').hidden", timeout=120_000)
+    strip = page.locator("[data-testid=explorer-attention-strip] [data-testid=explorer-attention-cell]")
+    assert strip.all_text_contents() == ["G", "o", "."]
+    assert abs(sum(float(w) for w in strip.evaluate_all("(cs) => cs.map((c) => c.dataset.weight)")) - 1) < 1e-4
     assert g.page_errors == [], g.page_errors

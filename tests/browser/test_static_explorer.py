@@ -7,7 +7,7 @@ with Python's `step_view` of the same trace.
 
 import pytest
 
-from explorer_site import NASTY, as_shown, expected_views, shown
+from explorer_site import NASTY, as_shown, assert_attention_shown, expected_views, shown, shown_attention
 from seq2seq_lib import decoding, widgets
 
 LANGS = ["en", "ko"]
@@ -37,6 +37,11 @@ def wait_answered(page, text=None):
     )
 
 
+def go_to_step(page, i):
+    page.evaluate("(i) => { const s = document.querySelector('[data-testid=explorer-slider]');"
+                  " s.value = String(i); s.dispatchEvent(new Event('input', {bubbles: true})); }", i)
+
+
 def pause(page):
     if by_id(page, "explorer-play").get_attribute("aria-pressed") == "true":
         by_id(page, "explorer-play").click()
@@ -50,7 +55,7 @@ def test_page_loads_clean_in_its_language(guarded, static_site, lang):
     assert page.locator(".s2s-explorer-fallback").count() == 0
     assert page.locator(".s2s-root").get_attribute("lang") == lang
     options = page.locator("[data-testid=explorer-model] option").all_text_contents()
-    assert options == ["tiny_char", "tiny_word", "tiny_nolive"]
+    assert options == ["tiny_char", "tiny_word", "tiny_nolive", "tiny_attn"]
     for testid in ("explorer-input", "explorer-model", "explorer-output", "explorer-prev", "explorer-next",
                    "explorer-play", "explorer-slider", "explorer-message"):
         assert by_id(page, testid).count() == 1, testid
@@ -313,3 +318,71 @@ def test_korean_renders_in_a_real_font(guarded, static_site):
                    return [c.measureText('번역').width, c.measureText('가').width, c.measureText('뷁').width]; }"""
     )
     assert widths[0] > 25 and abs(widths[1] - widths[2]) < 0.5, widths
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_attention_view_of_the_pre_decoded_example(guarded, static_site, explorers, lang):
+    """An attention model's example: strip and matrix are Python's weights at each step, and
+    stepping, forcing a candidate and sampling redraw them; other models show no attention."""
+    page = open_page(guarded, static_site, lang)
+    assert shown_attention(page)["hidden"] and shown_attention(page)["cells"] == 0  # tiny_char: none
+    select_model(page, "tiny_attn")
+    trace, views = expected_views(explorers[lang], "tiny_attn", "Go.")
+    page.wait_for_function("() => !document.querySelector('[data-testid=explorer-attention]').hidden")
+    wait_answered(page)
+    pause(page)
+    assert shown_attention(page)["label"] == widgets.STRINGS[lang]["attention_label"]
+    for i in range(min(len(views), 6)):
+        go_to_step(page, i)
+        assert_attention_shown(shown_attention(page), views[i])
+    go_to_step(page, len(views) - 1)
+    assert_attention_shown(shown_attention(page), views[-1])
+    # forcing a candidate: the forced trace's weights
+    alt = next(tok for tok, _ in trace["steps"][0]["candidates"] if tok not in (trace["steps"][0]["token"], "\n"))
+    forced, fviews = expected_views(explorers[lang], "tiny_attn", "Go.", force={0: alt})
+    go_to_step(page, 0)
+    page.locator(f"[data-testid=explorer-candidate][data-token='{alt}']").click()
+    page.wait_for_function("(t) => document.querySelector('[data-testid=explorer-final]').textContent === t",
+                           arg=forced["output"])
+    wait_answered(page)
+    assert_attention_shown(shown_attention(page), fviews[0])
+    # sampling (pre-decoded, T = 1, seed 0)
+    page.select_option("[data-testid=explorer-temperature]", "1")
+    sampled, sviews = expected_views(explorers[lang], "tiny_attn", "Go.", sample="1:0")
+    page.wait_for_function("(t) => document.querySelector('[data-testid=explorer-final]').textContent === t",
+                           arg=sampled["output"])
+    wait_answered(page)
+    pause(page)
+    go_to_step(page, 0)
+    assert_attention_shown(shown_attention(page), sviews[0])
+    # back to a model without attention: the view is hidden, no cells
+    select_model(page, "tiny_word")
+    page.wait_for_function("() => document.querySelector('[data-testid=explorer-attention]').hidden")
+    assert shown_attention(page)["cells"] == 0
+    assert guarded.problems() == {"external requests": [], "console errors": [], "page errors": [], "dialogs": []}
+
+
+def test_attention_view_of_a_live_decoding(guarded, static_site, tiny_attention):
+    """A typed sentence, decoded by decoder.js's attention core: every step's strip and matrix
+    are NumPy's weights (within 1e-4), and they change from step to step."""
+    page = open_page(guarded, static_site, "en")
+    select_model(page, "tiny_attn")
+    wait_answered(page)
+    tr = decoding.Translator(tiny_attention)
+    text = max(("I'm cold.", "Help me!", "Go on.", "Hi!", "Run."), key=lambda t: len(tr.trace(t).steps))
+    by_id(page, "explorer-input").fill(text)
+    by_id(page, "explorer-input").press("Enter")
+    expected = widgets.plain(tr.trace(text))
+    page.wait_for_function("(t) => document.querySelector('[data-testid=explorer-final]').textContent === t",
+                           arg=expected["output"])
+    wait_answered(page, text)
+    pause(page)
+    info = widgets.model_info(tiny_attention, "tiny_attn", "en")
+    strips = []
+    for i in range(len(expected["steps"])):
+        go_to_step(page, i)
+        got = shown_attention(page)
+        assert_attention_shown(got, widgets.step_view(expected, i, info, "en"))
+        strips.append(got["strip"])
+    assert len(strips) > 1 and strips[0] != strips[1]
+    assert guarded.problems() == {"external requests": [], "console errors": [], "page errors": [], "dialogs": []}

@@ -128,6 +128,7 @@
       step: step, steps: steps.length, input: trace.source || "", output: prefix + added, prefix: prefix,
       new: added, end: end, token: st.token, candidates: candidates,
       message: step === steps.length - 1 ? stopMessage(trace, info, S) : "", forced: !!st.forced,
+      attention: globalThis.Seq2SeqAttention ? globalThis.Seq2SeqAttention.view(trace, step, info) : null,
     };
   }
 
@@ -190,6 +191,7 @@
       candList: h("div", { className: "s2s-cand-list", testid: "explorer-candidates" }),
       message: h("div", { className: "s2s-message", testid: "explorer-message", role: "status", "aria-live": "polite" }),
       note: h("div", { className: "s2s-note", testid: "explorer-note" }),
+      attention: h("div", { className: "s2s-attention", testid: "explorer-attention", role: "group", hidden: true }),
       modelLabel: h("span", { className: "s2s-label-text" }),
       seedLabel: h("span", { className: "s2s-label-text" }),
       choiceLabel: h("span", { className: "s2s-label-text" }),
@@ -212,6 +214,7 @@
       h("div", { className: "s2s-line s2s-now" }, [el.outputLabel, h("span", { className: "s2s-out-wrap" }, [el.output, el.endBadge])]),
       h("div", { className: "s2s-line" }, [el.finalLabel, el.finalText]),
     ]));
+    root.appendChild(el.attention); // explorer_attention.js fills it for attention models
     root.appendChild(h("div", { className: "s2s-row s2s-controls" }, [el.prev, el.play, el.next, el.slider, el.counter]));
     root.appendChild(h("div", { className: "s2s-cands" }, [el.candHead, el.candList]));
     root.appendChild(el.message);
@@ -499,6 +502,13 @@
     lines.forEach(function (l) { el.note.appendChild(h("div", { text: l })); });
   }
 
+  /* The attention view (explorer_attention.js), hidden for models without attention. */
+  function drawAttention(el, tr, v, inf, read) {
+    var A = globalThis.Seq2SeqAttention;
+    if (A) A.draw(el.attention, tr, v.step, inf, { h: h, clear: clear, percent: percent, S: read.S });
+    else el.attention.hidden = true;
+  }
+
   function render(ctx) {
     var model = ctx.model;
     var ui = { playing: false, timer: null, intent: null, changed: null, scheduled: false, dead: false,
@@ -530,6 +540,7 @@
       drawControls(el, v, n, read);
       drawCandidates(model, el, v, tr, n, busy, read, act);
       drawMessages(model, el, ui, v, tr, busy, read);
+      drawAttention(el, tr, v, inf, read);
     }
 
     draw();
@@ -557,13 +568,14 @@
     return null;
   }
 
-  /* A trace dict from widgets.pack's compact form; steps before `f` come from `base`.
+  /* A trace dict from widgets.pack's compact form (attention weights, `a`, as the steps' extras);
+   * steps before `f` come from `base`.
    * `join`: the model's joining rule (sentences.join_rule, in the model's info). */
   function unpack(packed, join, end, base) {
     var start = packed.f || 0;
     var steps = start ? clone(base.steps.slice(0, start)) : [];
     var tokens = steps.filter(function (st) { return st.token !== end; }).map(function (st) { return st.token; });
-    var prefixes = packed.p || {};
+    var prefixes = packed.p || {}, attention = packed.a;
     packed.t.forEach(function (row, k) {
       var i = start + k, flat = row[1], cands = [];
       for (var j = 0; j < flat.length; j += 2) cands.push([flat[j], flat[j + 1] / PROB_SCALE]);
@@ -572,6 +584,7 @@
         prefix: Object.prototype.hasOwnProperty.call(prefixes, String(i)) ? prefixes[String(i)] : rules().joinTokens(join, tokens),
         token: chosen[0], prob: chosen[1], candidates: cands, forced: row.length > 2 && !!row[2],
       });
+      if (attention) steps[i].extras = { attention: attention[k].map(function (w) { return w / PROB_SCALE; }) };
       if (chosen[0] !== end) tokens.push(chosen[0]);
     });
     return { source: packed.s, output: packed.o, steps: steps, stop_reason: packed.r };
