@@ -6,6 +6,7 @@ nothing from a CDN, and a glossary the chapters actually follow.
 """
 
 import importlib.util
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -73,6 +74,23 @@ def test_stored_executed_with_clean_outputs(lang, chapter):
                 assert out.name == "stdout", f"{where} wrote to stderr: {out.text[:200]!r}"
                 assert "━" not in out.text and not re.search(r"Epoch \d+/\d+", out.text), f"{where}: a progress bar"
                 assert "WARNING" not in out.text, f"{where}: a logged warning: {out.text[:200]!r}"
+
+
+def machine_folders():
+    """Folders of the machine that executed the notebooks, which no stored output may show."""
+    home = str(Path.home()).rstrip("/")
+    return ["/work/", "/tmp/", "/home/", "/Users/", str(ROOT) + "/"] + ([home + "/"] if home else [])
+
+
+@pytest.mark.parametrize("lang", nbtool.LANGS)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_stored_outputs_show_no_path_of_this_machine(lang, chapter):
+    nb = load(lang, chapter)
+    stored = [(f"code cell {i}", json.dumps(cell.outputs, ensure_ascii=False)) for i, cell in enumerate(code_cells(nb))]
+    stored.append(("widget state", json.dumps(nb.metadata.get("widgets", {}), ensure_ascii=False)))
+    for where, text in stored:
+        for folder in machine_folders():
+            assert folder not in text, f"{lang}/{chapter} {where} shows {folder!r}: ...{text[max(0, text.index(folder) - 80):][:200]}"
 
 
 @pytest.mark.parametrize("lang", nbtool.LANGS)
