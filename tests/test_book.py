@@ -143,6 +143,15 @@ def test_try_it_sections_in_chapters_3_to_6():
             assert any(heading in s for s in md[-2:]), f"{lang}/{chapter}: no final '{heading}' section"
 
 
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chapter_ends_with_three_exercises_with_folded_hints(chapter):
+    for lang, heading in (("ko", "## 연습 문제"), ("en", "## Exercises")):
+        last = [c for c in load(lang, chapter).cells if c.cell_type == "markdown"][-1].source
+        assert last.startswith(heading), f"{lang}/{chapter}: the last markdown cell is not '{heading}'"
+        assert len(re.findall(r"^\*\*\d\. ", last, re.M)) == 3, f"{lang}/{chapter}: not three exercises"
+        assert last.count(":::{dropdown}") == 3 and last.count("\n:::") >= 3, f"{lang}/{chapter}: a hint is not folded"
+
+
 # --------------------------------------------------------------------------------------------
 # Table of contents and configuration
 # --------------------------------------------------------------------------------------------
