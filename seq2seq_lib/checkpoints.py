@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -96,6 +97,43 @@ def save(s2s: Seq2Seq, path) -> Path:
         if os.path.exists(tmp):
             os.remove(tmp)
     return path
+
+
+# The `train` options whose value is a path on the machine that ran the command.
+PATH_OPTIONS = ("--data", "--output", "--init-from")
+# The repository this library sits in (when it runs from a checkout).
+_REPO = Path(__file__).resolve().parent.parent
+
+
+def portable_command(command: str | None) -> str | None:
+    """A recorded `python -m seq2seq_lib train ...` command without the folders of the machine
+    that ran it.  The value of each path option (`PATH_OPTIONS`) that is absolute becomes
+    relative to the repository when it lies in the repository or in `../shared` (so the data
+    reads `../shared/data/fra-eng/fra.txt`, as the README's commands write it), and its bare
+    file name otherwise (`/tmp/x/m.keras` -> `m.keras`).  Relative paths and every other word are kept as
+    recorded; `None` (no command recorded) stays `None`."""
+    if command is None:
+        return None
+    words = shlex.split(command)
+    out = []
+    for i, word in enumerate(words):
+        option, eq, value = word.partition("=")
+        if eq and option in PATH_OPTIONS:
+            word = f"{option}={_portable_path(value)}"
+        elif i > 0 and words[i - 1] in PATH_OPTIONS:
+            word = _portable_path(word)
+        out.append(word)
+    return shlex.join(out)
+
+
+def _portable_path(value: str) -> str:
+    if not os.path.isabs(value):
+        return value
+    path = os.path.normpath(value)
+    for folder in (_REPO, _REPO.parent / "shared"):  # the checkout and ../shared (shared/README.md)
+        if os.path.commonpath([path, str(folder)]) == str(folder):
+            return os.path.relpath(path, _REPO)
+    return os.path.basename(path) or value
 
 
 def read_meta(path) -> dict:

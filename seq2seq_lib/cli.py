@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import signal
 import sys
 from pathlib import Path
@@ -156,7 +157,9 @@ def _train(args) -> int:
     pairs, held = data.heldout_split(pairs, cfg)
     print(f"training a {args.level}-level {cfg.cell.upper()} ({args.decoder} decoder, {args.recipe} recipe) "
           f"on {len(pairs)} pairs of {path} ({len(held)} held out)", file=sys.stderr)
-    command = "python -m seq2seq_lib " + " ".join(sys.argv[1:]) if sys.argv[1:2] == ["train"] else None
+    # Recorded without this machine's folders: checkpoints and their model cards are shared.
+    command = (checkpoints.portable_command("python -m seq2seq_lib " + shlex.join(sys.argv[1:]))
+               if sys.argv[1:2] == ["train"] else None)
 
     def save(s2s):
         s2s.info["data"] = {"file": path.name, "num_pairs": len(pairs), "heldout_pairs": len(held),

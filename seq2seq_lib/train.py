@@ -101,6 +101,18 @@ def previous_runs(init) -> list:
     return earlier + [{k: init.info.get(k) for k in keys} | {"recipe": init.info.get("recipe")}]
 
 
+def split_rows(pairs, cfg: config.TrainConfig):
+    """(training rows, validation rows) of `pairs` as `fit` splits them: the validation rows are
+    the last `cfg.validation_split` of the pairs, after shuffling them when
+    `cfg.random_validation`.  The model's weights learn from the training rows only."""
+    if cfg.random_validation:
+        # The file is sorted by length: its last rows are its longest sentences.  Shuffle so the
+        # validation rows are a fair sample and training sees long sentences too.
+        pairs = [pairs[i] for i in np.random.default_rng(cfg.seed).permutation(len(pairs))]
+    n_val = int(len(pairs) * cfg.validation_split)
+    return list(pairs[: len(pairs) - n_val]), list(pairs[len(pairs) - n_val :])
+
+
 def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbacks=(), verbose="auto",
         steps_per_epoch=None, on_best=None, init=None):
     """Train on `pairs` (the validation split is their last `cfg.validation_split`).
@@ -121,14 +133,11 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
         input_vocab, target_vocab = data.char_vocabs(pairs)
     else:
         input_vocab, target_vocab = data.word_vocabs(pairs, cfg.max_words)
-    if cfg.random_validation:
-        # The file is sorted by length: its last rows are its longest sentences.  Shuffle so the
-        # validation rows are a fair sample and training sees long sentences too.
-        pairs = [pairs[i] for i in np.random.default_rng(cfg.seed).permutation(len(pairs))]
+    train_rows, val_rows = split_rows(pairs, cfg)
+    pairs = train_rows + val_rows
     src, tgt = encode_pairs(pairs, input_vocab, target_vocab, level, cfg.reverse_source)
     max_enc, max_dec = max(map(len, src)), max(map(len, tgt)) - 1
-    n_val = int(len(pairs) * cfg.validation_split)
-    n_train = len(pairs) - n_val
+    n_train, n_val = len(train_rows), len(val_rows)
 
     model = build_model(cfg, len(input_vocab), len(target_vocab), level, decoder, max_dec)
     earlier_runs = None

@@ -52,3 +52,29 @@ def test_train_speed_runs(tmp_path):
     assert out["flops_per_epoch"] > 0 and out["s_per_epoch"] > 0 and out["gflops_per_s"] > 0
     assert out["padded_target_tokens"] >= out["target_tokens"] and out["padded_source_tokens"] >= out["source_tokens"]
     assert json.loads((tmp_path / "s.json").read_text())["flops_per_epoch"] == out["flops_per_epoch"]
+
+
+def test_train_reproduction_runs(tmp_path):
+    from seq2seq_lib import checkpoints, train
+
+    pairs = data.load_pairs("bundled", 300)
+    cfg = config.fast().replace(num_samples=300, latent_dim=16, epochs=1, patience=0)
+    s2s, _ = train.fit(pairs, cfg, verbose=0)
+    model = checkpoints.save(s2s, tmp_path / "tiny.keras")
+    out = last_json(["benchmarks/train_reproduction.py", "--data", "bundled", "--models", str(model),
+                     "--sentences", "5", "--output", str(tmp_path / "r.json")])
+    assert json.loads((tmp_path / "r.json").read_text()) == out
+    result = out["models"]["tiny"]
+    rows = train.split_rows(pairs, cfg)[0]  # the validation rows are not training rows
+    assert result["training_rows"] == len(rows) == 240 and result["heldout"] is None
+    sample = result["training_sample"]
+    assert sample["sentences"] == 5 and sample["refused"] == 0 and 0 <= sample["exact_match"] <= 1
+
+
+def test_split_rows_is_fits_validation_split():
+    from seq2seq_lib import train
+
+    pairs = [(str(i), "x") for i in range(10)]
+    assert train.split_rows(pairs, config.fast().replace(validation_split=0.2)) == (pairs[:8], pairs[8:])
+    shuffled = train.split_rows(pairs, config.fast().replace(validation_split=0.3, random_validation=True))
+    assert len(shuffled[1]) == 3 and sorted(shuffled[0] + shuffled[1]) == sorted(pairs) and shuffled[0] != pairs[:7]

@@ -6,6 +6,7 @@ nothing from a CDN, and a glossary the chapters actually follow.
 """
 
 import importlib.util
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -75,6 +76,23 @@ def test_stored_executed_with_clean_outputs(lang, chapter):
                 assert "WARNING" not in out.text, f"{where}: a logged warning: {out.text[:200]!r}"
 
 
+def machine_folders():
+    """Folders of the machine that executed the notebooks, which no stored output may show."""
+    home = str(Path.home()).rstrip("/")
+    return ["/work/", "/tmp/", "/home/", "/Users/", str(ROOT) + "/"] + ([home + "/"] if home else [])
+
+
+@pytest.mark.parametrize("lang", nbtool.LANGS)
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_stored_outputs_show_no_path_of_this_machine(lang, chapter):
+    nb = load(lang, chapter)
+    stored = [(f"code cell {i}", json.dumps(cell.outputs, ensure_ascii=False)) for i, cell in enumerate(code_cells(nb))]
+    stored.append(("widget state", json.dumps(nb.metadata.get("widgets", {}), ensure_ascii=False)))
+    for where, text in stored:
+        for folder in machine_folders():
+            assert folder not in text, f"{lang}/{chapter} {where} shows {folder!r}: ...{text[max(0, text.index(folder) - 80):][:200]}"
+
+
 @pytest.mark.parametrize("lang", nbtool.LANGS)
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_widget_state_saved_for_every_widget_output_in_the_notebooks_language(lang, chapter):
@@ -123,6 +141,15 @@ def test_try_it_sections_in_chapters_3_to_6():
         for lang, heading in (("ko", "## 직접 해 보기"), ("en", "## Try it")):
             md = [c.source for c in load(lang, chapter).cells if c.cell_type == "markdown"]
             assert any(heading in s for s in md[-2:]), f"{lang}/{chapter}: no final '{heading}' section"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chapter_ends_with_three_exercises_with_folded_hints(chapter):
+    for lang, heading in (("ko", "## 연습 문제"), ("en", "## Exercises")):
+        last = [c for c in load(lang, chapter).cells if c.cell_type == "markdown"][-1].source
+        assert last.startswith(heading), f"{lang}/{chapter}: the last markdown cell is not '{heading}'"
+        assert len(re.findall(r"^\*\*\d\. ", last, re.M)) == 3, f"{lang}/{chapter}: not three exercises"
+        assert last.count(":::{dropdown}") == 3 and last.count("\n:::") >= 3, f"{lang}/{chapter}: a hint is not folded"
 
 
 # --------------------------------------------------------------------------------------------

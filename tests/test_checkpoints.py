@@ -96,3 +96,24 @@ def test_model_card_reads_the_json_block(tiny_lstm, tmp_path):
         checkpoints.model_card(path)
     path.with_suffix(".md").write_text('# card\n\n```json\n{"samples": {"Go.": "Va !"}}\n```\n', encoding="utf-8")
     assert checkpoints.model_card(path) == {"samples": {"Go.": "Va !"}}
+
+
+def test_portable_command_keeps_no_folder_of_the_training_machine():
+    repo, shared = checkpoints._REPO, checkpoints._REPO.parent / "shared"
+    recorded = (f"python -m seq2seq_lib train --data {shared}/data/fra-eng/fra.txt --num-samples 10000 "
+                f"--init-from={repo}/seq2seq_lib/resources/checkpoints/a.keras --output /tmp/ckpt/char_lstm.keras")
+    assert checkpoints.portable_command(recorded) == (
+        "python -m seq2seq_lib train --data ../shared/data/fra-eng/fra.txt --num-samples 10000 "
+        "--init-from=seq2seq_lib/resources/checkpoints/a.keras --output char_lstm.keras")
+    relative = "python -m seq2seq_lib train --data bundled --epochs 2 --output out/m.keras"
+    assert checkpoints.portable_command(relative) == relative
+    assert checkpoints.portable_command(None) is None
+
+
+@pytest.mark.parametrize("path", sorted(checkpoints.CHECKPOINT_DIR.glob("*.keras")), ids=lambda p: p.stem)
+def test_shipped_commands_are_portable(path):
+    info = checkpoints.read_meta(path)["info"]
+    for command in [info.get("command")] + [r.get("command") for r in info.get("previous_runs", [])]:
+        if command:
+            words = checkpoints.portable_command(command).split()
+            assert not any(w.startswith("/") or "=/" in w for w in words), command

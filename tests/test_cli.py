@@ -77,6 +77,8 @@ def test_train_then_translate(tmp_path):
     assert out.is_file()
     info = checkpoints.load(out).info
     assert info["epochs_run"] == 2 and info["data"]["num_pairs"] == 300
+    # The recorded command names no folder of this machine.
+    assert info["command"].endswith("--output m.keras") and str(tmp_path) not in info["command"]
     # An existing model is never overwritten by accident.
     r = run("train", "--num-samples", "50", "--epochs", "1", "--output", str(out))
     assert r.returncode == 2 and "--overwrite" in r.stderr

@@ -129,8 +129,8 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
         f"| parameters | {s2s.model.count_params():,} |",
         f"| data | {data_line(info)} of fra-eng `fra.txt` (Tatoeba via manythings.org/anki, CC-BY 2.0 FR) |",
         f"| vocabulary | {len(s2s.input_vocab)} input and {len(s2s.target_vocab)} output tokens |",
-        f"| command | `{info.get('command')}` |",
-        *[f"| continues run {i} | `{r.get('command')}` ({r.get('epochs_run')} epochs, {r.get('wall_time_s')} s; recipe "
+        f"| command | `{checkpoints.portable_command(info.get('command'))}` |",
+        *[f"| continues run {i} | `{checkpoints.portable_command(r.get('command'))}` ({r.get('epochs_run')} epochs, {r.get('wall_time_s')} s; recipe "
           f"{json.dumps(r.get('recipe'))}) |" for i, r in enumerate(previous, start=1)],
         f"| recipe | {json.dumps(info.get('recipe'))} |",
         f"| epochs run | {info.get('epochs_run')} (best val_loss: epoch {info.get('best_epoch')}; "
