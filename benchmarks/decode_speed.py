@@ -1,9 +1,12 @@
 """Decoding speed: the tutorial's loop against the fast NumPy decoder, on one model.
 
-Trains nothing.  Loads the shipped character-level LSTM (or --model PATH) and times, in one
-run: the tutorial loop with `model.predict` per character (as the tutorial does) on at least 20
-sentences, the same loop with `predict_on_batch`, the fast decoder on one sentence at a time,
-and the fast decoder on 1,000 sentences at once.  The last line printed is one JSON object.
+Trains nothing.  Loads the shipped default model (or --model PATH) and times, in one run: the
+tutorial loop with `model.predict` per character (as the tutorial does) on at least 20
+sentences, the same loop with `predict_on_batch`, the fast decoder (the model's NumPy step core,
+`cells.core_for`) on one sentence at a time, and the fast decoder on 1,000 sentences at once.
+For an attention model (chapter 7) the Keras reference is `attention.GreedyDecoder`, one
+sentence at a time (`predict_on_batch` per step), and stands in for both loops.  The last line
+printed is one JSON object.
 
     python benchmarks/decode_speed.py [--model PATH] [--loop-sentences 20] [--batch 1000]
 """
@@ -14,7 +17,7 @@ import platform
 import statistics
 import time
 
-from seq2seq_lib import checkpoints, data, decoding, models
+from seq2seq_lib import attention, cells, checkpoints, data, decoding, models
 
 
 def sentences_for(s2s, n):
@@ -40,22 +43,31 @@ def main():
     args = ap.parse_args()
 
     s2s = checkpoints.load(args.model)
-    enc, dec = models.build_inference_models(s2s.model)
-    fast = decoding.FastDecoder(s2s)
+    fast = cells.core_for(s2s)
+    if s2s.architecture == "attention":
+        reference = attention.GreedyDecoder(s2s)
+
+        def loop(s, use_predict):
+            return reference.decode([s])[0]
+    else:
+        enc, dec = models.build_inference_models(s2s.model)
+
+        def loop(s, use_predict):
+            return decoding.decode_sequence(s2s, enc, dec, s, use_predict=use_predict)
     loop_sents = sentences_for(s2s, args.loop_sentences)
     batch_sents = sentences_for(s2s, args.batch)
 
     # Warm-up: the first Keras calls trace functions; the first NumPy calls fault pages in.
-    decoding.decode_sequence(s2s, enc, dec, loop_sents[0], use_predict=True)
-    decoding.decode_sequence(s2s, enc, dec, loop_sents[0])
+    loop(loop_sents[0], True)
+    loop(loop_sents[0], False)
     fast.decode(loop_sents[:5])
 
     t = time.perf_counter()
-    loop_out = [decoding.decode_sequence(s2s, enc, dec, s, use_predict=True).output for s in loop_sents]
+    loop_out = [loop(s, True).output for s in loop_sents]
     loop_s = (time.perf_counter() - t) / len(loop_sents)
 
     t = time.perf_counter()
-    pob_out = [decoding.decode_sequence(s2s, enc, dec, s).output for s in loop_sents]
+    pob_out = [loop(s, False).output for s in loop_sents]
     pob_s = (time.perf_counter() - t) / len(loop_sents)
 
     single_ms, single_out = [], []
@@ -73,6 +85,7 @@ def main():
     )
     result = {
         "model": str(args.model or checkpoints.DEFAULT_CHECKPOINT.name),
+        "architecture": s2s.architecture,
         "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
         "loop_sentences": n,
         "loop_s_per_sentence": round(loop_s, 3),

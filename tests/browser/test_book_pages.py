@@ -16,7 +16,7 @@ import pytest
 from explorer_site import NASTY, ROOT, Server, guard
 from seq2seq_lib import widgets
 
-CHAPTERS = ("ch03", "ch04", "ch05", "ch06")
+CHAPTERS = ("ch03", "ch04", "ch05", "ch06", "ch07")
 
 
 def _newest_source(book: Path) -> float:
@@ -64,7 +64,7 @@ def chapter_pages(html: Path, lang: str):
 def explorer_pages(book_html):
     pages = {lang: chapter_pages(book_html, lang) for lang in ("en", "ko")}
     if not any(pages.values()):
-        pytest.skip(f"no chapter 3–6 pages in {book_html} yet")
+        pytest.skip(f"no chapter 3–7 pages in {book_html} yet")
     missing = [str(p.relative_to(book_html)) for ps in pages.values() for p in ps
                if 'class="s2s-explorer"' not in p.read_text(encoding="utf-8")]
     assert not missing, f"chapter pages without the explorer: {missing}"
@@ -144,3 +144,41 @@ def test_korean_pages_use_a_korean_font(context, book_server, explorer_pages):
     fonts, _ = korean_fonts(g.page, ".s2s-explorer [data-testid=explorer-translate]")
     names = [f["familyName"] for f in fonts]
     assert any("CJK" in n or "KR" in n or "Korean" in n or "Gothic" in n for n in names), names
+
+
+def _weights(root):
+    cells = root.locator("[data-testid=explorer-attention] [data-testid=explorer-attention-cell]")
+    return [(c.get_attribute("data-row"), c.get_attribute("data-col"), c.get_attribute("data-weight"))
+            for c in cells.all()]
+
+
+def test_chapter_7_page_decodes_a_typed_sentence_and_shows_attention(context, book_server, explorer_pages):
+    """The built ch07 page: a typed sentence is decoded live by the attention model, and the
+    attention weights are drawn and change as the reader steps, with nothing from another host."""
+    pages = [(lang, rel) for lang, rel in explorer_pages if "ch07_" in rel]
+    assert {lang for lang, _ in pages} == {"en", "ko"}, pages
+    for lang, rel in pages:
+        g = _open(context, book_server, rel)
+        root = g.page.locator(".s2s-explorer").first
+        assert root.locator("[data-testid=explorer-model]").input_value() == "char_attention_full", rel
+        text = "I have a new car."
+        root.locator("[data-testid=explorer-input]").fill(text)
+        root.locator("[data-testid=explorer-input]").press("Enter")
+        g.page.wait_for_function(
+            """([el, t]) => el.querySelector('[data-testid=explorer-source]').textContent === t &&
+                            el.querySelector('[data-testid=explorer-final]').textContent !== ''""",
+            arg=[root.element_handle(), text], timeout=120_000,
+        )
+        play = root.locator("[data-testid=explorer-play]")
+        if play.get_attribute("aria-pressed") == "true":
+            play.click()
+        assert root.locator("[data-testid=explorer-attention]").is_visible(), rel
+        first = _weights(root)
+        assert first and all(0.0 <= float(w) <= 1.0 for _, _, w in first), rel
+        assert {int(col) for _, col, _ in first} >= set(range(len(text))), rel
+        root.locator("[data-testid=explorer-next]").click()
+        second = _weights(root)
+        assert second != first, f"{rel}: stepping did not change the attention view"
+        assert root.locator("[data-testid=explorer-final]").text_content(), rel
+        assert g.problems() == {"external requests": [], "console errors": [], "page errors": [], "dialogs": []}, rel
+        g.page.close()
