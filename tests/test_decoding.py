@@ -2,12 +2,13 @@ import keras
 import numpy as np
 import pytest
 
-from seq2seq_lib import checkpoints, config, decoding, models
+from seq2seq_lib import attention, checkpoints, config, decoding, models
 
 
 @pytest.fixture(scope="module")
 def shipped():
-    return checkpoints.load()
+    """The tutorial's architecture on all pairs (the default before chapter 7)."""
+    return checkpoints.load(checkpoints.CHECKPOINT_DIR / "char_lstm_full.keras")
 
 
 def sentences(pairs, n):
@@ -46,6 +47,27 @@ def test_fast_equals_loop_on_100_sentences_with_shipped_model(shipped, corpus_pa
     fast = decoding.Translator(shipped).translate(sents)
     loop = [decoding.decode_sequence(shipped, enc, dec, s).output for s in sents]
     assert fast == loop
+
+
+def test_default_attention_model_equals_keras_on_100_sentences(corpus_pairs):
+    """The shipped default (an attention model): the NumPy core gives the Keras reference
+    decoder's outputs, and attention weights within float32 tolerance."""
+    s2s = checkpoints.load()
+    assert s2s.architecture == "attention"
+    sents = []
+    for s in sentences(corpus_pairs, 200):
+        try:
+            sents.append(decoding.check_sentence(s2s, s))
+        except decoding.InputError:
+            pass
+    sents = sents[:100]
+    assert len(sents) == 100
+    reference = attention.GreedyDecoder(s2s).decode(sents)
+    translator = decoding.Translator(s2s)
+    assert translator.translate(sents) == [tr.output for tr in reference]
+    for s, ref in list(zip(sents, reference))[:10]:
+        weights = np.array([st.extras["attention"] for st in translator.trace(s).steps])
+        np.testing.assert_allclose(weights, ref.attention, atol=1e-4)
 
 
 def test_numpy_steps_match_keras_cells():
