@@ -13,6 +13,32 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import font_manager
+from matplotlib.figure import Figure
+
+# The figures are `Figure`s outside pyplot: a cell shows one by ending with it (or by
+# `display(fig)`), exactly once, and nothing is left open in pyplot to be shown again.
+
+
+def _png(fig) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=100)
+    return buffer.getvalue()
+
+
+def _register_png_display() -> None:
+    """In IPython, show a `Figure` as a PNG image (the inline backend does so only for pyplot's)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["image/png"].for_type(Figure, _png)
+
+
+_register_png_display()
 
 # Fonts with Hangul, most wanted first (Debian's fonts-noto-cjk names them so).
 KOREAN_FONTS = ("Noto Sans CJK KR", "Noto Sans CJK JP", "Noto Sans CJK SC", "Noto Serif CJK KR",
@@ -64,7 +90,8 @@ def bottleneck(curves: dict, lang: str = "en"):
     """chrF by source-length bucket, one line a model; returns the figure."""
     use_language(lang)
     t = TEXT[lang]
-    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+    fig = Figure(figsize=(6.4, 3.6), layout="tight")
+    ax = fig.subplots()
     for name, rows in curves.items():
         ax.plot([_label(r) for r in rows], [r["chrf"] for r in rows], marker="o", label=name)
     ax.set_xlabel(t["length"])
@@ -73,7 +100,6 @@ def bottleneck(curves: dict, lang: str = "en"):
     ax.set_ylim(0, 100)
     ax.grid(alpha=0.3)
     ax.legend()
-    fig.tight_layout()
     return fig
 
 
@@ -88,7 +114,8 @@ def attention_map(source_tokens, output_tokens, weights, lang: str = "en", title
     w = np.asarray(weights, dtype=float)
     if w.shape != (len(output_tokens), len(source_tokens)):
         raise ValueError(f"weights {w.shape} do not match {len(output_tokens)} outputs x {len(source_tokens)} sources")
-    fig, ax = plt.subplots(figsize=(0.28 * len(source_tokens) + 1.8, 0.28 * len(output_tokens) + 1.4))
+    fig = Figure(figsize=(0.28 * len(source_tokens) + 1.8, 0.28 * len(output_tokens) + 1.4), layout="tight")
+    ax = fig.subplots()
     image = ax.imshow(w, cmap="Blues", vmin=0.0, vmax=1.0, aspect="equal")
     ax.set_xticks(range(len(source_tokens)), [_shown(s) for s in source_tokens])
     ax.set_yticks(range(len(output_tokens)), [_shown(s) for s in output_tokens])
@@ -98,5 +125,4 @@ def attention_map(source_tokens, output_tokens, weights, lang: str = "en", title
     if title:
         ax.set_title(title, fontsize=10)
     fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02, label=t["weight"])
-    fig.tight_layout()
     return fig

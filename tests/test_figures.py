@@ -15,9 +15,11 @@ ROWS = [{"lo": 0, "hi": 10, "sentences": 5, "chrf": 60.0}, {"lo": 10, "hi": None
 
 
 def drawn_without_missing_glyphs(fig):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        fig.canvas.draw()
+        FigureCanvasAgg(fig).draw()
     plt.close(fig)
     return [str(w.message) for w in caught if "missing from" in str(w.message) or "Glyph" in str(w.message)]
 
