@@ -101,10 +101,16 @@ def train_until_epoch_3(out, *options):
     """A long `train` run in a child process, once two epochs have finished: (process, its output)."""
     import time
 
+    import signal
+
+    # As from a shell: SIGINT at its default.  A child inherits an ignored SIGINT (some tools
+    # run earlier in the same pytest process leave it ignored), and Python then installs no
+    # KeyboardInterrupt handler, so Ctrl-C would never reach the run.
     proc = subprocess.Popen(
         [sys.executable, "-m", "seq2seq_lib", "train", "--num-samples", "300", "--epochs", "500",
          "--latent-dim", "16", *options, "--output", str(out)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.time() + 240
     seen = ""
