@@ -103,8 +103,8 @@ def train_until_epoch_3(out, *options):
 
     import signal
 
-    # As from a shell: SIGINT at its default.  A child inherits an ignored SIGINT (some tools
-    # run earlier in the same pytest process leave it ignored), and Python then installs no
+    # As from a terminal: SIGINT at its default.  A child inherits an ignored SIGINT (pytest
+    # started with `&` by a non-interactive shell has it ignored), and Python then installs no
     # KeyboardInterrupt handler, so Ctrl-C would never reach the run.
     proc = subprocess.Popen(
         [sys.executable, "-m", "seq2seq_lib", "train", "--num-samples", "300", "--epochs", "500",
