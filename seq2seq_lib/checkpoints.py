@@ -108,9 +108,10 @@ _REPO = Path(__file__).resolve().parent.parent
 def portable_command(command: str | None) -> str | None:
     """A recorded `python -m seq2seq_lib train ...` command without the folders of the machine
     that ran it.  The value of each path option (`PATH_OPTIONS`) that is absolute becomes
-    relative to the repository when it lies in the repository or in `../shared` (so the data
-    reads `../shared/data/fra-eng/fra.txt`, as the README's commands write it), and its bare
-    file name otherwise (`/tmp/x/m.keras` -> `m.keras`).  Relative paths and every other word are kept as
+    relative to the repository when it lies in this checkout; a path through a folder named
+    `shared` becomes `../shared/...` from there, as the README's commands write the data
+    (`/any/machine/shared/data/fra-eng/fra.txt` -> `../shared/data/fra-eng/fra.txt`, the same
+    on every machine); any other path keeps its bare file name (`/tmp/x/m.keras` -> `m.keras`).  Relative paths and every other word are kept as
     recorded; `None` (no command recorded) stays `None`."""
     if command is None:
         return None
@@ -129,11 +130,13 @@ def portable_command(command: str | None) -> str | None:
 def _portable_path(value: str) -> str:
     if not os.path.isabs(value):
         return value
-    path = os.path.normpath(value)
-    for folder in (_REPO, _REPO.parent / "shared"):  # the checkout and ../shared (shared/README.md)
-        if os.path.commonpath([path, str(folder)]) == str(folder):
-            return os.path.relpath(path, _REPO)
-    return os.path.basename(path) or value
+    path = Path(os.path.normpath(value))
+    if path.is_relative_to(_REPO):  # in this checkout
+        return os.path.relpath(path, _REPO)
+    if "shared" in path.parts[:-1]:  # the data folder beside a checkout, wherever that was
+        last = len(path.parts) - 1 - path.parts[::-1].index("shared")
+        return str(Path("..", *path.parts[last:]))
+    return path.name or value
 
 
 def read_meta(path) -> dict:

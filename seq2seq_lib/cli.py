@@ -167,13 +167,10 @@ def _train(args) -> int:
         s2s.info["command"] = command
         checkpoints.save(s2s, out)
 
-    # `kill PID` (SIGTERM) stops training like Ctrl-C: the best epoch so far is kept and saved.
-    # (A job started in the background by a shell ignores SIGINT, so Ctrl-C cannot reach it.)
-    previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
-    try:
-        s2s, _ = train.fit(pairs, cfg, level=args.level, decoder=args.decoder, on_best=save, init=init)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+    # Ctrl-C or `kill PID` (SIGTERM) stops training after the current batch (train.BestWeights);
+    # the best epoch so far is kept and saved.  (A job started in the background by a shell
+    # ignores SIGINT, so only `kill` reaches it.)
+    s2s, _ = train.fit(pairs, cfg, level=args.level, decoder=args.decoder, on_best=save, init=init)
     info = s2s.info
     if info["interrupted"]:
         # A second Ctrl-C or kill must not cut the save short.
@@ -185,10 +182,6 @@ def _train(args) -> int:
     save(s2s)
     print(f"saved {out} ({info['epochs_run']} epochs, {info['wall_time_s']} s)", file=sys.stderr)
     return 0
-
-
-def _raise_keyboard_interrupt(signum, frame):
-    raise KeyboardInterrupt
 
 
 def _translate(args) -> int:

@@ -9,6 +9,8 @@ TensorFlow traces few shapes); with `cfg.mask_loss`, padded positions weigh noth
 from __future__ import annotations
 
 import math
+import signal
+import threading
 import time
 
 import keras
@@ -21,15 +23,45 @@ from .checkpoints import Seq2Seq
 
 
 class BestWeights(keras.callbacks.Callback):
-    """Remembers the weights of the best epoch so far, so Ctrl-C can still keep them."""
+    """Remembers the weights of the best epoch so far, so that a stopped run still keeps them.
+
+    During `fit`, Ctrl-C (SIGINT) and `kill` (SIGTERM) ask training to stop at the end of the
+    current batch instead of raising inside TensorFlow; the unfinished epoch is not counted.
+    A second signal raises `KeyboardInterrupt` at once.  (Only in the main thread, and a SIGINT
+    that was ignored, as in a shell's background job, stays ignored.)"""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
     def __init__(self, monitor="val_loss", on_best=None):
         super().__init__()
         self.monitor, self.best, self.weights, self.epoch = monitor, math.inf, None, None
         self.on_best = on_best  # called after each new best epoch (the CLI saves a checkpoint)
         self.history = {}  # the epochs finished so far, also when fit() never returns
+        self.stopped = False  # a signal asked training to stop
+        self._previous = {}
+
+    def _stop(self, signum, frame):
+        if self.stopped:
+            raise KeyboardInterrupt
+        self.stopped = True
+        self.model.stop_training = True
+
+    def on_train_begin(self, logs=None):
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for sig in self.SIGNALS:
+            previous = signal.getsignal(sig)
+            if previous is not signal.SIG_IGN:
+                self._previous[sig] = signal.signal(sig, self._stop)
+
+    def on_train_end(self, logs=None):
+        for sig, previous in self._previous.items():
+            signal.signal(sig, previous)
+        self._previous = {}
 
     def on_epoch_end(self, epoch, logs=None):
+        if self.stopped:  # stopped inside this epoch: its numbers describe part of an epoch
+            return
         for k, v in (logs or {}).items():
             self.history.setdefault(k, []).append(float(v))
         value = (logs or {}).get(self.monitor, (logs or {}).get("loss"))
@@ -200,12 +232,12 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
         train = Batches(src[:n_train], tgt[:n_train], batch_size=cfg.batch_size, bucket=bucket, seed=cfg.seed, **common)
         val = Batches(src[n_train:], tgt[n_train:], batch_size=cfg.batch_size, bucket=bucket, **common) if n_val else None
         fit_args = dict(x=train, validation_data=val)
-    interrupted = False
     try:
-        history = model.fit(**fit_args, epochs=cfg.epochs, callbacks=cbs, verbose=verbose, steps_per_epoch=steps_per_epoch)
-        hist = history.history
-    except KeyboardInterrupt:
+        model.fit(**fit_args, epochs=cfg.epochs, callbacks=cbs, verbose=verbose, steps_per_epoch=steps_per_epoch)
+        interrupted = best.stopped
+    except KeyboardInterrupt:  # a second signal, or one outside the main thread's handler
+        best.on_train_end()
         interrupted = True
+    if interrupted:
         best.restore()
-        hist = best.history
-    return make_s2s(hist, interrupted, best.epoch), hist
+    return make_s2s(best.history, interrupted, best.epoch), best.history

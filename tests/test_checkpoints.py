@@ -105,6 +105,10 @@ def test_portable_command_keeps_no_folder_of_the_training_machine():
     assert checkpoints.portable_command(recorded) == (
         "python -m seq2seq_lib train --data ../shared/data/fra-eng/fra.txt --num-samples 10000 "
         "--init-from=seq2seq_lib/resources/checkpoints/a.keras --output char_lstm.keras")
+    # Recorded on another machine, whose checkout and ../shared lie elsewhere: the same words.
+    elsewhere = "python -m seq2seq_lib train --data /elsewhere/x/shared/data/fra-eng/fra.txt --output /elsewhere/x/main/m.keras"
+    assert checkpoints.portable_command(elsewhere) == (
+        "python -m seq2seq_lib train --data ../shared/data/fra-eng/fra.txt --output m.keras")
     relative = "python -m seq2seq_lib train --data bundled --epochs 2 --output out/m.keras"
     assert checkpoints.portable_command(relative) == relative
     assert checkpoints.portable_command(None) is None
