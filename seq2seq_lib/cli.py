@@ -13,7 +13,7 @@ import signal
 import sys
 from pathlib import Path
 
-from . import config
+from . import beam, config
 
 # Exit code of a run stopped by Ctrl-C or SIGTERM (128 + SIGINT, as a shell reports it).
 INTERRUPTED = 130
@@ -77,6 +77,9 @@ def _parser():
     tr.add_argument("--model", "-m", default=None, help="checkpoint (.keras); default: the shipped default model, char_attention_full")
     tr.add_argument("--trace", action="store_true", help="print each decoding step with its top-k candidates")
     tr.add_argument("--top-k", type=int, default=config.TOP_K, help="candidates shown per step with --trace")
+    _beam_options(tr)
+    tr.add_argument("--n-best", type=int, default=1, help="print the N best translations of each sentence with their "
+                    "scores, a block per sentence (needs --beam N or wider)")
 
     ev = sub.add_parser("evaluate", help="held-out metrics of a checkpoint on a fra-eng file")
     ev.add_argument("checkpoint")
@@ -87,6 +90,8 @@ def _parser():
     ev.add_argument("--benchmark", action="store_true", help="only the held-out pairs of benchmarks/train_recipe.py "
                     "(data.benchmark_split of DATA's first 10,000 pairs: 993 pairs of fra.txt), which the recipes "
                     "full and attention also keep out of training")
+
+    _beam_options(ev)
 
     ex = sub.add_parser("export", help="export checkpoints for the book's in-browser decoder",
                         description="Write <name>.json + <name>.bin (float32 weights) for book/_static/decoder.js. "
@@ -184,6 +189,25 @@ def _train(args) -> int:
     return 0
 
 
+def _beam_options(parser):
+    parser.add_argument("--beam", type=_checked(int, lambda v: beam.check_options(v, 0.0)), default=1, metavar="K",
+                        help=f"beam search keeping K prefixes (1-{beam.MAX_BEAM}; default 1 = greedy decoding)")
+    parser.add_argument("--alpha", type=_checked(float, lambda v: beam.check_options(1, v)), default=0.0, metavar="A",
+                        help="length normalization of beam search: scores are logp / ((5 + L) / 6) ** A (0-2; default 0)")
+
+
+def _checked(kind, check):
+    """An argparse type: `kind(text)`, then `check` (a ValueError becomes argparse's message)."""
+    def parse(text):
+        try:
+            value = kind(text)
+            check(value)
+        except ValueError as e:
+            raise argparse.ArgumentTypeError(str(e) if "must be" in str(e) else f"not a {'whole ' if kind is int else ''}number: {text!r}")
+        return value
+    return parse
+
+
 def _translate(args) -> int:
     from . import checkpoints
     from .decoding import InputError, Translator, show_token
@@ -192,7 +216,13 @@ def _translate(args) -> int:
     from_stdin = not args.sentences
     sentences = [line.rstrip("\r\n") for line in sys.stdin] if from_stdin else args.sentences
     failed = 0
+    if args.n_best > args.beam:
+        print(f"error: --n-best {args.n_best} needs --beam {args.n_best} or wider", file=sys.stderr)
+        return 2
     if args.trace:
+        if args.beam > 1:
+            print("error: --trace shows greedy decoding; the beam's tree is in the explorer (chapter 8)", file=sys.stderr)
+            return 2
         for s in sentences:
             try:
                 tr = translator.trace(s, top_k=args.top_k)
@@ -207,13 +237,19 @@ def _translate(args) -> int:
                 print(f"{i:>4}  {show_token(st.token):<8} {st.prob:6.3f}  {cands}")
             print(f"stop: {tr.stop_reason}\n")
         return 1 if failed else 0
-    for i, result in enumerate(translator.translate(sentences), start=1):
+    results = translator.translate(sentences, beam_size=args.beam, alpha=args.alpha, n_best=args.n_best)
+    for i, result in enumerate(results, start=1):
         if isinstance(result, InputError):
             where = f"line {i}" if from_stdin else repr(sentences[i - 1])
             print(f"error: {where}: {result}", file=sys.stderr)
             failed += 1
-            if from_stdin:
+            if from_stdin and args.n_best == 1:
                 print()  # keep one output line per input line
+        elif args.n_best > 1:  # a block per sentence: rank, score, log-probability, translation
+            print(sentences[i - 1])
+            for rank, h in enumerate(result, start=1):
+                print(f"{rank}\t{h.score:.3f}\t{h.logp:.3f}\t{h.output}" + ("" if h.finished else "\t(unfinished)"))
+            print()
         else:
             print(result)
     return 1 if failed else 0
@@ -240,7 +276,8 @@ def _evaluate(args) -> int:
             pairs = pairs[: args.num_samples]
     else:
         pairs = data.read_pairs(data.resolve_data_path(args.data), args.num_samples)
-    print(json.dumps(metrics.evaluate(s2s, pairs), indent=1, ensure_ascii=False))
+    result = metrics.evaluate(s2s, pairs, beam_size=args.beam, alpha=args.alpha)
+    print(json.dumps(result, indent=1, ensure_ascii=False))
     return 0
 
 

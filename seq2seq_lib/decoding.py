@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import config, search
+from . import beam, config, search
 from .cells import RecurrentCore, core_for, gru_step, lstm_step  # noqa: F401
 from .config import end_token, start_token
 from .search import Step, Trace  # noqa: F401
@@ -92,8 +92,14 @@ class Translator:
         self.s2s = s2s
         self.core = core_for(s2s)
 
-    def translate(self, sentences):
-        """One result per sentence, in order: the translation, or the `InputError` refusing it."""
+    def translate(self, sentences, beam_size=1, alpha=0.0, n_best=1):
+        """One result per sentence, in order: the translation, or the `InputError` refusing it.
+
+        `beam_size` > 1 decodes with beam search (`beam.py`; 1 is greedy decoding, the same
+        outputs); `n_best` > 1 returns each sentence's best `n_best` `beam.Hypothesis`es instead."""
+        beam.check_options(beam_size, alpha)
+        if n_best < 1 or n_best > beam_size:
+            raise ValueError(f"n_best must be between 1 and the beam size ({beam_size}), got {n_best}")
         results, good, where = [], [], []
         for i, s in enumerate(sentences):
             try:
@@ -102,9 +108,21 @@ class Translator:
                 results.append(None)
             except InputError as e:
                 results.append(e)
-        for i, tr in zip(where, search.decode(self.core, good) if good else []):
-            results[i] = tr.output
+        if not good:
+            return results
+        if beam_size == 1:
+            outputs = [tr.output for tr in search.decode(self.core, good)]
+        else:
+            found = beam.beam_search(self.core, good, beam_size=beam_size, alpha=alpha)
+            outputs = [r.nbest[:n_best] if n_best > 1 else r.output for r in found]
+        for i, out in zip(where, outputs):
+            results[i] = out
         return results
+
+    def beam(self, sentence, beam_size=5, alpha=0.0, force=None, trace=True):
+        """The beam search of one sentence, with every node looked at (raises `InputError`)."""
+        sentence = check_sentence(self.s2s, sentence)
+        return beam.beam_search(self.core, [sentence], beam_size=beam_size, alpha=alpha, force=force, trace=trace)[0]
 
     def trace(self, sentence, top_k=config.TOP_K, force=None, temperature=None, seed=None) -> Trace:
         """The step-by-step trace of one sentence (raises `InputError` for bad input)."""

@@ -131,14 +131,16 @@ def chrf_by_length(sources, hypotheses, reference_lists, edges=LENGTH_EDGES) -> 
     return rows
 
 
-def evaluate(s2s, pairs, translator: Translator | None = None, by_length: list | None = None) -> dict:
-    """All held-out metrics of `s2s` on `pairs` (every translation of a sentence is a reference).
+def evaluate(s2s, pairs, translator: Translator | None = None, by_length: list | None = None,
+             beam_size=1, alpha=0.0) -> dict:
+    """All held-out metrics of `s2s` on `pairs` (every translation of a sentence is a reference),
+    decoded greedily or, with `beam_size` > 1, by beam search.
 
     A list passed as `by_length` receives `chrf_by_length` of the same translations."""
     refs = data.references(pairs)
     sources = list(refs)
     translator = translator or Translator(s2s)
-    outputs = translator.translate(sources)
+    outputs = translator.translate(sources, beam_size=beam_size, alpha=alpha)
     refused = sum(isinstance(o, InputError) for o in outputs)
     hyps = ["" if isinstance(o, InputError) else o for o in outputs]
     result = {
