@@ -3,12 +3,14 @@
 Trains nothing.  Loads the shipped default model (or --model PATH) and times, in one run: the
 tutorial loop with `model.predict` per character (as the tutorial does) on at least 20
 sentences, the same loop with `predict_on_batch`, the fast decoder (the model's NumPy step core,
-`cells.core_for`) on one sentence at a time, and the fast decoder on 1,000 sentences at once.
+`cells.core_for`) on one sentence at a time, and the fast decoder on 1,000 sentences at once;
+then beam search (`beam.py`, --beam K, default 5) over the same core, one sentence at a time
+and on the 1,000 sentences at once.
 For an attention model (chapter 7) the Keras reference is `attention.GreedyDecoder`, one
 sentence at a time (`predict_on_batch` per step), and stands in for both loops.  The last line
 printed is one JSON object.
 
-    python benchmarks/decode_speed.py [--model PATH] [--loop-sentences 20] [--batch 1000]
+    python benchmarks/decode_speed.py [--model PATH] [--loop-sentences 20] [--batch 1000] [--beam 5]
 """
 
 import argparse
@@ -17,7 +19,7 @@ import platform
 import statistics
 import time
 
-from seq2seq_lib import attention, cells, checkpoints, data, decoding, models, search
+from seq2seq_lib import attention, beam, cells, checkpoints, data, decoding, models, search
 
 
 def sentences_for(s2s, n):
@@ -39,6 +41,7 @@ def main():
     ap.add_argument("--model", default=None)
     ap.add_argument("--loop-sentences", type=int, default=20)
     ap.add_argument("--batch", type=int, default=1000)
+    ap.add_argument("--beam", type=int, default=5, help="beam size of the beam-search timings")
     ap.add_argument("--output", default=None, help="also write the JSON here (e.g. benchmarks/results/decode_speed.json)")
     args = ap.parse_args()
 
@@ -79,6 +82,16 @@ def main():
     batch_out = [tr.output for tr in search.decode(fast, batch_sents)]
     batch_s = time.perf_counter() - t
 
+    beam.beam_search(fast, loop_sents[:5], beam_size=args.beam)  # warm-up
+    beam_ms = []
+    for s in loop_sents * 3:
+        t = time.perf_counter()
+        beam.beam_search(fast, [s], beam_size=args.beam)
+        beam_ms.append(1000 * (time.perf_counter() - t))
+    t = time.perf_counter()
+    beam_out = [r.output for r in beam.beam_search(fast, batch_sents, beam_size=args.beam)]
+    beam_s = time.perf_counter() - t
+
     n = len(loop_sents)
     identical = loop_out == pob_out == single_out[:n] == batch_out[:n] and all(
         batch_out[i] == loop_out[i % n] for i in range(n) if batch_sents[i] == loop_sents[i]
@@ -96,6 +109,10 @@ def main():
         "speedup_single": round(loop_s * 1000 / statistics.median(single_ms), 1),
         "speedup_batch": round(loop_s * len(batch_sents) / batch_s, 1),
         "mean_output_chars": round(statistics.mean(len(o) for o in batch_out), 1),
+        "beam_size": args.beam,
+        "beam_single_ms": round(statistics.median(beam_ms), 2),
+        "beam_batch_sentences_per_s": round(len(batch_sents) / beam_s, 1),
+        "beam_mean_output_chars": round(statistics.mean(len(o) for o in beam_out), 1),
         "identical": identical,
     }
     for k, v in result.items():

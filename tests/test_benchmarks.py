@@ -20,7 +20,8 @@ def last_json(cmd):
 def test_decode_speed_runs():
     out = last_json(["benchmarks/decode_speed.py", "--loop-sentences", "2", "--batch", "50"])
     assert out["identical"] is True
-    for k in ("loop_s_per_sentence", "fast_single_ms", "fast_batch_sentences_per_s", "speedup_batch"):
+    for k in ("loop_s_per_sentence", "fast_single_ms", "fast_batch_sentences_per_s", "speedup_batch",
+              "beam_single_ms", "beam_batch_sentences_per_s"):
         assert out[k] > 0
 
 

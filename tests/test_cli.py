@@ -56,6 +56,32 @@ def test_translate_trace_table(tiny_path):
     assert "top-3" in r.stdout and "stop: " in r.stdout
 
 
+def test_translate_beam_arguments_and_stdin():
+    """`--beam 5` on the shipped default: the same outputs as Translator's beam search, from
+    arguments and from stdin (one line per input line, refused lines empty)."""
+    from seq2seq_lib import decoding
+
+    expected = decoding.Translator(checkpoints.load(checkpoints.DEFAULT_CHECKPOINT)).translate(
+        ["Be nice.", "Where is Tom?"], beam_size=5, alpha=0.6)
+    r = run("translate", "--beam", "5", "--alpha", "0.6", "Be nice.", "Where is Tom?")
+    assert r.returncode == 0 and r.stdout.splitlines() == expected, r.stderr
+    r = run("translate", "--beam", "5", "--alpha", "0.6", stdin="Be nice.\n\nWhere is Tom?\n")
+    assert r.returncode == 1 and r.stdout.split("\n") == [expected[0], "", expected[1], ""]
+    assert r.stderr.startswith("error: line 2: empty") and "Traceback" not in r.stderr
+    r = run("translate", "--beam", "3", "--n-best", "3", "Be nice.")
+    block = r.stdout.splitlines()
+    assert r.returncode == 0 and block[0] == "Be nice." and [b.split("\t")[0] for b in block[1:4]] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--beam", "0"], "from 1 to 50"), (["--beam", "five"], "not a whole number"), (["--alpha", "-1"], "from 0 to 2"),
+    (["--n-best", "3"], "needs --beam 3"), (["--beam", "3", "--trace"], "--trace shows greedy"),
+])
+def test_translate_bad_beam_options(args, message):
+    r = run("translate", *args, "Be nice.")
+    assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr and r.stdout == ""
+
+
 def test_bad_checkpoint_is_one_line(tmp_path):
     bad = tmp_path / "bad.keras"
     bad.write_bytes(b"not a zip")
@@ -167,5 +193,7 @@ def test_evaluate_heldout_rebuilds_the_training_split(tmp_path, tiny_path):
     scores = json.loads(r.stdout)
     assert scores["pairs"] == info["data"]["heldout_pairs"] > 0
     assert scores["pairs"] + info["data"]["num_pairs"] == 400
+    r = run("evaluate", str(out), "bundled", "--heldout", "--beam", "3", "--alpha", "0.6")
+    assert r.returncode == 0 and json.loads(r.stdout)["pairs"] == scores["pairs"], r.stderr
     r = run("evaluate", tiny_path, "bundled", "--heldout")
     assert r.returncode == 2 and "without a held-out split" in r.stderr and "Traceback" not in r.stderr
