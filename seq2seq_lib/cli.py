@@ -22,6 +22,7 @@ EXAMPLES = """examples:
   python -m seq2seq_lib translate "Be nice." "I'm tired."
   echo "Go away." | python -m seq2seq_lib translate
   python -m seq2seq_lib translate --trace "Be nice."
+  python -m seq2seq_lib translate --beam 5 --alpha 0.6 --n-best 3 "Be nice."
   python -m seq2seq_lib train --epochs 3 --output my_model.keras
   python -m seq2seq_lib train --data ../shared/data/fra-eng/fra.txt --recipe fast --output m.keras
   python -m seq2seq_lib train --data ../shared/data/fra-eng/fra.txt --recipe attention --output a.keras

@@ -23,8 +23,16 @@ def source_tokens(source: str, level: str) -> list:
 
 
 def has_attention(trace: dict) -> bool:
-    steps = trace.get("steps") or []
+    return _every_step_attends(trace.get("steps"))
+
+
+def _every_step_attends(steps) -> bool:
     return bool(steps) and all("attention" in (st.get("extras") or {}) for st in steps)
+
+
+def _units(weight, scale: int) -> int:
+    """A weight in whole units of 1/`scale`, rounded half up."""
+    return int(float(weight) * scale + 0.5)
 
 
 def attention_view(trace: dict, step: int, info: dict) -> dict | None:
@@ -51,14 +59,14 @@ def attention_view(trace: dict, step: int, info: dict) -> dict | None:
 
 def pack_attention(steps, scale: int) -> list | None:
     """The steps' weights as integers in units of 1/`scale` (trace_format.pack's `a`), or None."""
-    if not steps or not all("attention" in (st.get("extras") or {}) for st in steps):
+    if not _every_step_attends(steps):
         return None
-    return [[int(float(w) * scale + 0.5) for w in st["extras"]["attention"]] for st in steps]
+    return [[_units(w, scale) for w in st["extras"]["attention"]] for st in steps]
 
 
 def round_attention(step: dict, scale: int) -> dict:
     """`step` with its attention weights rounded as `pack_attention` rounds them."""
     if "attention" not in (step.get("extras") or {}):
         return step
-    extras = dict(step["extras"], attention=[int(float(w) * scale + 0.5) / scale for w in step["extras"]["attention"]])
+    extras = dict(step["extras"], attention=[_units(w, scale) / scale for w in step["extras"]["attention"]])
     return {**step, "extras": extras}

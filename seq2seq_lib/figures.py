@@ -15,6 +15,8 @@ import numpy as np
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 
+from . import metrics
+
 # The figures are `Figure`s outside pyplot: a cell shows one by ending with it (or by
 # `display(fig)`), exactly once, and nothing is left open in pyplot to be shown again.
 
@@ -82,10 +84,6 @@ def use_language(lang: str) -> None:
     plt.rcParams["axes.unicode_minus"] = False
 
 
-def _label(row) -> str:
-    return f"{row['lo']}+" if row["hi"] is None else f"{row['lo']}–{row['hi'] - 1}"
-
-
 def bottleneck(curves: dict, lang: str = "en"):
     """chrF by source-length bucket, one line a model; returns the figure."""
     use_language(lang)
@@ -93,7 +91,7 @@ def bottleneck(curves: dict, lang: str = "en"):
     fig = Figure(figsize=(6.4, 3.6), layout="tight")
     ax = fig.subplots()
     for name, rows in curves.items():
-        ax.plot([_label(r) for r in rows], [r["chrf"] for r in rows], marker="o", label=name)
+        ax.plot([metrics.length_label(r) for r in rows], [r["chrf"] for r in rows], marker="o", label=name)
     ax.set_xlabel(t["length"])
     ax.set_ylabel(t["chrf"])
     ax.set_title(t["bottleneck"])

@@ -131,6 +131,11 @@ def chrf_by_length(sources, hypotheses, reference_lists, edges=LENGTH_EDGES) -> 
     return rows
 
 
+def length_label(row) -> str:
+    """The characters a `chrf_by_length` bucket holds, as tables and figures print it: '10–14', '35+'."""
+    return f"{row['lo']}+" if row["hi"] is None else f"{row['lo']}–{row['hi'] - 1}"
+
+
 def evaluate(s2s, pairs, translator: Translator | None = None, by_length: list | None = None,
              beam_size=1, alpha=0.0) -> dict:
     """All held-out metrics of `s2s` on `pairs` (every translation of a sentence is a reference),

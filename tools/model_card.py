@@ -154,7 +154,7 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
         "",
         "| source characters | sentences | chrF |",
         "|---|---|---|",
-        *[f"| {r['lo']}–{'' if r['hi'] is None else r['hi'] - 1} | {r['sentences']} | {r['chrf']} |" for r in by_length],
+        *[f"| {metrics.length_label(r)} | {r['sentences']} | {r['chrf']} |" for r in by_length],
         "",
         *comparison,
         "## Sample translations (greedy)",
