@@ -121,3 +121,10 @@ def test_shipped_commands_are_portable(path):
         if command:
             words = checkpoints.portable_command(command).split()
             assert not any(w.startswith("/") or "=/" in w for w in words), command
+
+
+@pytest.mark.parametrize("path", sorted(checkpoints.CHECKPOINT_DIR.glob("*.md")), ids=lambda p: p.stem)
+def test_model_cards_name_no_folder_of_the_training_machine(path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("| command |", "| continues run")):
+            assert " /" not in line and "=/" not in line, line
