@@ -36,7 +36,7 @@ def ex_word(tiny_word):
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["explorer.js", "explorer.css", "decoder.js", "explorer_attention.js"])
+@pytest.mark.parametrize("name", ["explorer.css", *widgets.FRONT_END_SCRIPTS])
 def test_packaged_front_end_is_the_books(name):
     """One front-end: book/_static/<name> is a link to the package's file (which anywidget
     loads), so the book and JupyterLab cannot run different copies."""
