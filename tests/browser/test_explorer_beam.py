@@ -7,7 +7,7 @@ with `decoding.Translator.beam` (Python's beam search); every request elsewhere 
 
 import pytest
 
-from seq2seq_lib import decoding, widgets
+from seq2seq_lib import decoding, sentences, widgets
 
 from test_static_explorer import LANGS, by_id, open_page, select_model, wait_answered
 
@@ -96,6 +96,12 @@ def test_beam_mode_draws_the_tree_and_the_nbest_list(guarded, static_site, explo
     page.wait_for_function("(t) => document.querySelector('[data-testid=explorer-final]').textContent === t",
                            arg=decoding.Translator(tiny_lstm).trace(text).output)
     assert by_id(page, "explorer-beam").is_hidden() and by_id(page, "explorer-candidates").is_visible()
+    # "sampling" picks a temperature of the temperature menu; choosing greedy there shows "greedy" here
+    page.select_option("[data-testid=explorer-search]", "sample")
+    page.wait_for_function("() => document.querySelector('[data-testid=explorer-temperature]').value !== '0'")
+    wait_answered(page)
+    page.select_option("[data-testid=explorer-temperature]", "0")
+    page.wait_for_function("() => document.querySelector('[data-testid=explorer-search]').value === 'greedy'")
     assert guarded.problems() == CLEAN
 
 
@@ -157,3 +163,24 @@ def test_bad_input_in_beam_mode_shows_the_same_message(guarded, static_site, exp
     assert by_id(page, "explorer-message").text_content().startswith(
         widgets.STRINGS[lang]["no_live_beam"].split("(")[0])
     assert guarded.problems()["page errors"] == [] and guarded.problems()["external requests"] == []
+
+
+def test_word_model_beam_with_its_joining_rule(guarded, static_site, tiny_word):
+    """A word model: nodes are words, prefixes and outputs joined by the model's rule."""
+    page = open_page(guarded, static_site, "en")
+    select_model(page, "tiny_word")
+    wait_answered(page)
+    text = "Help me!"
+    beam_mode(page, text)
+    want = decoding.Translator(tiny_word).beam(text, beam_size=3).to_dict()
+    wait_beam(page, want["output"])
+    got = beam_shown(page)
+    assert_same_beam(got, want)
+    for n, w in zip(got["nodes"], want["nodes"]):  # a node's prefix: its path, END left out, joined
+        path, i = [], w["id"]
+        while i is not None:
+            path.insert(0, want["nodes"][i]["token"])
+            i = want["nodes"][i]["parent"]
+        words = [t for t in path if t != widgets.model_info(tiny_word, "tiny_word", "en")["end"]]
+        assert n["prefix"] == sentences.join_tokens("word", words)
+    assert guarded.problems() == CLEAN
