@@ -191,8 +191,9 @@ def _trace_step(result, step, row_logp, token_logp, row_nodes, picks, vocab_size
             if not np.isfinite(lp):
                 continue
             j = row * vocab_size + int(tok)
+            kept_pair = j in picked
             node = Node(len(result.nodes), row_nodes[row], step, vocab.tokens[tok], lp,
-                        j in picked, j in picked and tok == end_id)
+                        kept_pair, kept_pair and int(tok) == end_id)  # plain bools: to_dict() is JSON
             result.nodes.append(node)
             if node.kept:
                 kept[j] = node.id

@@ -37,6 +37,8 @@ from .trace_format import (  # noqa: F401
 )
 
 WEB_DIR = Path(__file__).resolve().parent / "resources" / "web"
+# The classic scripts of the front end, in loading order (book/_static links to each).
+FRONT_END_SCRIPTS = ("decoder.js", "beam.js", "explorer_attention.js", "explorer_beam.js", "explorer.js")
 DEFAULT_MODELS = shipped.EXPLORER_MODELS
 DEFAULT_EXAMPLES = ("Be nice.", "I'm cold.", "Help me!")
 
@@ -52,9 +54,10 @@ def web_file(name: str) -> str:
 
 def esm_source() -> str:
     """The explorer as an ES module for anywidget: decoder.js (the text rules explorer.js uses),
-    explorer_attention.js (the attention view) and explorer.js, all classic scripts, plus a
-    default export."""
-    parts = [web_file(name) for name in ("decoder.js", "explorer_attention.js", "explorer.js")]
+    beam.js (unused here: the kernel answers beam requests; kept so the scripts are the book's),
+    explorer_attention.js and explorer_beam.js (the attention and beam views) and explorer.js,
+    all classic scripts, plus a default export."""
+    parts = [web_file(name) for name in FRONT_END_SCRIPTS]
     return "\n".join(parts) + "\nexport default { render: globalThis.Seq2SeqExplorer.render };\n"
 
 
@@ -107,7 +110,8 @@ class Explorer(anywidget.AnyWidget):
 
     The page sets `text`, `model_key`, `force`, `temperature`, `seed` and `step`, and bumps
     `request` to ask for a decoding; this object answers with `trace` (a `Trace.to_dict()`)
-    or `error`, and sets `answered` to the request it answered.  (The chosen model is
+    or `error`, and sets `answered` to the request it answered.  With `search="beam"` the answer
+    is `beam`, a `Translator.beam(text, beam_size, alpha, force).to_dict()`.  (The chosen model is
     `model_key`, not `model_id`: ipywidgets already uses `model_id` for the widget's comm id.)
     """
 
@@ -129,6 +133,10 @@ class Explorer(anywidget.AnyWidget):
     request = t.Int(0).tag(sync=True)
     answered = t.Int(0).tag(sync=True)
     busy = t.Bool(False).tag(sync=True)
+    search = t.Unicode("greedy").tag(sync=True)  # "greedy" (with `temperature`: sampling) or "beam"
+    beam_size = t.Int(3).tag(sync=True)
+    alpha = t.Float(0.0).tag(sync=True)
+    beam = t.Dict().tag(sync=True)  # BeamResult.to_dict() in beam mode
 
     def __init__(self, models=DEFAULT_MODELS, examples=DEFAULT_EXAMPLES, lang=None, top_k=config.TOP_K, **kwargs):
         lang = lang or detect_lang()
@@ -167,7 +175,7 @@ class Explorer(anywidget.AnyWidget):
     def decode(self):
         """Decode `text` with the current model and settings into `trace`, or set `error`."""
         s = STRINGS[self.lang]
-        trace, error = {}, ""
+        trace, beam, error = {}, {}, ""
         try:
             if self.model_key not in self._sources:
                 error = s["no_models"]
@@ -176,17 +184,21 @@ class Explorer(anywidget.AnyWidget):
                 if not error:
                     self.busy = True
                     force = {int(k): v for k, v in (self.force or {}).items()}
-                    tr = self.translator().trace(
-                        self.text, top_k=self._top_k, force=force,
-                        temperature=self.temperature or None, seed=self.seed,
-                    )
-                    trace = plain(tr)
+                    if self.search == "beam":
+                        beam = self.translator().beam(self.text, beam_size=self.beam_size, alpha=self.alpha,
+                                                      force=force).to_dict()
+                    else:
+                        trace = plain(self.translator().trace(
+                            self.text, top_k=self._top_k, force=force,
+                            temperature=self.temperature or None, seed=self.seed,
+                        ))
         except decoding.InputError as e:
             error = fill(s["refused"], detail=str(e))
         except Exception as e:  # noqa: BLE001  (the reader sees one line, never a traceback)
             error = fill(s["failed"], detail=f"{type(e).__name__}: {e}")
         with self.hold_sync():
             self.trace = trace
+            self.beam = beam
             self.error = error
             self.busy = False
             self.answered = self.request
@@ -211,6 +223,30 @@ class Explorer(anywidget.AnyWidget):
         with self.hold_trait_notifications():
             self.force = force
             self.step = step
+            self.request += 1
+
+    def beam_search(self, beam_size=None, alpha=None, text=None):
+        """Like choosing beam search (and a beam size, an alpha): decode `text` anew in beam mode."""
+        with self.hold_trait_notifications():
+            self.search = "beam"
+            if beam_size is not None:
+                self.beam_size = beam_size
+            if alpha is not None:
+                self.alpha = alpha
+            if text is not None:
+                self.text = text
+            self.force = {}
+            self.step = 0
+            self.request += 1
+
+    def choose_node(self, node_id: int):
+        """Like clicking a node of the beam: force its prefix (its path from step 0), search again."""
+        nodes, force = self.beam["nodes"], {}
+        while node_id is not None:
+            force[str(nodes[node_id]["step"])] = nodes[node_id]["token"]
+            node_id = nodes[node_id]["parent"]
+        with self.hold_trait_notifications():
+            self.force = dict(sorted(force.items(), key=lambda kv: int(kv[0])))
             self.request += 1
 
     def view(self, step=None) -> dict:

@@ -36,7 +36,7 @@ def ex_word(tiny_word):
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["explorer.js", "explorer.css", "decoder.js", "explorer_attention.js"])
+@pytest.mark.parametrize("name", ["explorer.css", *widgets.FRONT_END_SCRIPTS])
 def test_packaged_front_end_is_the_books(name):
     """One front-end: book/_static/<name> is a link to the package's file (which anywidget
     loads), so the book and JupyterLab cannot run different copies."""
@@ -47,11 +47,13 @@ def test_packaged_front_end_is_the_books(name):
 def test_explorer_js_is_a_classic_script():
     """No import/export statements (a module would be refused from file:// pages); the ESM
     for anywidget is the same text plus one default export."""
-    src = widgets.web_file("explorer.js")
-    assert not re.search(r"^\s*(import|export)\b", src, re.M)
-    assert not re.search(r"\.(inner|outer)HTML\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function", src)
     esm = widgets.esm_source()
-    assert esm.startswith(widgets.web_file("decoder.js")) and src in esm
+    for name in widgets.FRONT_END_SCRIPTS:
+        src = widgets.web_file(name)
+        assert not re.search(r"^\s*(import|export)\b", src, re.M), name
+        assert not re.search(r"\.(inner|outer)HTML\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function", src), name
+        assert src in esm, name
+    assert esm.startswith(widgets.web_file("decoder.js"))
     assert esm.rstrip().endswith("export default { render: globalThis.Seq2SeqExplorer.render };")
 
 
@@ -137,6 +139,36 @@ def test_choose_forces_a_candidate_and_decodes_the_rest_again(ex, tiny_lstm):
     # pressing Translate again forgets the forced tokens
     ex.press()
     assert ex.force == {} and ex.trace == before
+
+
+def test_beam_mode_answers_with_translator_beam(ex, tiny_lstm):
+    """What the page's beam mode asks for: `search="beam"`, a beam size and alpha; the answer is
+    `Translator.beam(...).to_dict()` in `beam` (and no trace); clicking a node forces its prefix."""
+    tr = decoding.Translator(tiny_lstm)
+    ex.beam_search(beam_size=3, alpha=0.6, text="Be nice.")
+    want = tr.beam("Be nice.", beam_size=3, alpha=0.6).to_dict()
+    assert ex.search == "beam" and ex.error == "" and ex.trace == {}
+    assert ex.beam == json.loads(json.dumps(want))
+    node = next(n for n in want["nodes"] if n["kept"] and n["step"] == 2 and not n["finished"])
+    ex.choose_node(node["id"])
+    force = {int(k): v for k, v in ex.force.items()}
+    assert sorted(force) == [0, 1, 2] and force[2] == node["token"]
+    assert ex.beam == json.loads(json.dumps(tr.beam("Be nice.", beam_size=3, alpha=0.6, force=force).to_dict()))
+    # a request from the page: the traits, then `request` bumped
+    with ex.hold_trait_notifications():
+        ex.beam_size, ex.alpha, ex.force = 5, 0.0, {}
+        ex.request = ex.request + 1
+    assert ex.beam == json.loads(json.dumps(tr.beam("Be nice.", beam_size=5).to_dict()))
+    # bad input: the message of greedy mode; a refused option: one line, no traceback
+    ex.press("안녕하세요")
+    assert ex.error == widgets.STRINGS["en"]["korean"] and ex.beam == {}
+    ex.beam_size = 99
+    ex.press("Be nice.")
+    assert ex.error.startswith("Decoding failed: ValueError: beam size") and ex.beam == {}
+    # back to greedy
+    ex.search, ex.beam_size = "greedy", 3
+    ex.press("Be nice.")
+    assert ex.beam == {} and ex.trace == plain(tr.trace("Be nice."))
 
 
 def test_temperature_sampling_with_a_seed(ex, tiny_lstm):

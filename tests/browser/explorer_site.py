@@ -95,9 +95,11 @@ PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <title>explorer ({lang})</title>
 <link rel="stylesheet" href="../_static/explorer.css">
+<script src="../_static/beam.js"></script>
 <script src="../_static/decoder.js"></script>
 <script src="../_static/explorer.js"></script>
 <script src="../_static/explorer_attention.js"></script>
+<script src="../_static/explorer_beam.js"></script>
 </head>
 <body>
 <main>
@@ -115,7 +117,7 @@ def build_site(out: Path, explorers: dict, live: dict | None = None) -> Path:
     out = Path(out)
     static = out / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    for name in ("explorer.js", "explorer.css", "decoder.js", "explorer_attention.js"):
+    for name in ("explorer.css", *widgets.FRONT_END_SCRIPTS):
         if (STATIC / name).is_file():
             shutil.copy(STATIC / name, static / name)
     if live:

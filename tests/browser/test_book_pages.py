@@ -182,3 +182,30 @@ def test_chapter_7_page_decodes_a_typed_sentence_and_shows_attention(context, bo
         assert root.locator("[data-testid=explorer-final]").text_content(), rel
         assert g.problems() == {"external requests": [], "console errors": [], "page errors": [], "dialogs": []}, rel
         g.page.close()
+
+
+def test_chapter_7_page_runs_beam_search_in_the_page(context, book_html, book_server, explorer_pages):
+    """The built ch07 page loads beam.js and explorer_beam.js (Jupyter Book adds every
+    _static/*.js): beam mode draws the tree and the n-best list of a typed sentence, and a
+    clicked node's prefix starts the best output, with nothing from another host."""
+    for lang, rel in [(lang, rel) for lang, rel in explorer_pages if "ch07_" in rel]:
+        page_html = (book_html / rel).read_text(encoding="utf-8")
+        assert "beam.js" in page_html and "explorer_beam.js" in page_html, rel
+        g = _open(context, book_server, rel)
+        root = g.page.locator(".s2s-explorer").first
+        root.locator("[data-testid=explorer-search]").select_option("beam")
+        root.locator("[data-testid=explorer-input]").fill("I have a new car.")
+        root.locator("[data-testid=explorer-input]").press("Enter")
+        done = "(el) => el.querySelector('[data-testid=explorer-beam-hyp]') && !el.querySelector('.s2s-busy')"
+        g.page.wait_for_function(done, arg=root.element_handle(), timeout=120_000)
+        assert root.locator("[data-testid=explorer-beam-node][data-kept=false]").count() > 0, rel
+        node = root.locator("[data-testid=explorer-beam-node][data-kept=true]:not(.s2s-finished):not([data-step='0'])").nth(1)
+        prefix = node.get_attribute("data-prefix")
+        node.click()
+        g.page.wait_for_function(
+            "(el) => el.querySelector('[data-testid=explorer-beam-note]').textContent !== '' && !el.querySelector('.s2s-busy')",
+            arg=root.element_handle(), timeout=120_000,
+        )
+        assert root.locator("[data-testid=explorer-beam-output]").first.text_content().startswith(prefix), rel
+        assert g.problems() == {"external requests": [], "console errors": [], "page errors": [], "dialogs": []}, rel
+        g.page.close()

@@ -168,4 +168,21 @@ def run_explorer_in_lab(g, lab):
     strip = page.locator("[data-testid=explorer-attention-strip] [data-testid=explorer-attention-cell]")
     assert strip.all_text_contents() == ["G", "o", "."]
     assert abs(sum(float(w) for w in strip.evaluate_all("(cs) => cs.map((c) => c.dataset.weight)")) - 1) < 1e-4
+    # beam mode: the kernel answers with Translator.beam; clicking a kept node forces its prefix
+    box.fill("Be nice.")
+    page.select_option("[data-testid=explorer-search]", "beam")
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=explorer-beam-hyp]').length > 0 && !document.querySelector('.s2s-busy')",
+        timeout=120_000,
+    )
+    nodes = page.locator("[data-testid=explorer-beam-node]")
+    assert nodes.count() > 0 and page.locator("[data-testid=explorer-beam-node][data-kept=false]").count() > 0
+    node = page.locator("[data-testid=explorer-beam-node][data-kept=true]:not(.s2s-finished):not([data-step='0'])").last
+    prefix = node.get_attribute("data-prefix")
+    node.click()
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=explorer-beam-note]').textContent !== '' && !document.querySelector('.s2s-busy')",
+        timeout=120_000,
+    )
+    assert page.locator("[data-testid=explorer-beam-output]").first.text_content().startswith(prefix)
     assert g.page_errors == [], g.page_errors

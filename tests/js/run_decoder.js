@@ -3,6 +3,9 @@
 //   node tests/js/run_decoder.js MODEL_BASE < requests.json
 //       requests: [{"text": ..., "options": {topK, force, temperature, seed}}, ...]
 //       prints:   [{"ok": true, "trace": {...}} | {"ok": false, "error": "..."}, ...]
+//   node tests/js/run_decoder.js MODEL_BASE --beam < requests.json
+//       requests: [{"text": ..., "options": {beamSize, alpha, force}}, ...]   (book/_static/beam.js)
+//       prints:   [{"ok": true, "beam": {...}} | {"ok": false, "error": "..."}, ...]
 //   node tests/js/run_decoder.js MODEL_BASE --load "Some text."
 //       loads through Seq2SeqDecoder.load() with fetch() reading local files; prints {"output": ...}
 //   node tests/js/run_decoder.js MODEL_BASE --bench "A 20-character text." [REPEATS]
@@ -11,6 +14,7 @@
 const fs = require("fs");
 const path = require("path");
 const Seq2SeqDecoder = require(path.join(__dirname, "..", "..", "book", "_static", "decoder.js"));
+require(path.join(__dirname, "..", "..", "book", "_static", "beam.js")); // globalThis.Seq2SeqBeam: model.beam()
 
 const [base, mode, benchText, repeats] = process.argv.slice(2);
 const header = JSON.parse(fs.readFileSync(base + ".json", "utf8"));
@@ -35,6 +39,7 @@ if (mode === "--load") {
   const requests = JSON.parse(fs.readFileSync(0, "utf8"));
   const results = requests.map(({ text, options }) => {
     try {
+      if (mode === "--beam") return { ok: true, beam: model.beam(text, options || {}) };
       return { ok: true, trace: model.trace(text, options || {}) };
     } catch (e) {
       if (e instanceof Seq2SeqDecoder.InputError) return { ok: false, error: e.message };

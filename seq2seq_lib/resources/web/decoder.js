@@ -24,6 +24,9 @@
  *                            Python's Trace.to_dict().  Bad input or a bad forced token THROWS a
  *                            Seq2SeqDecoder.InputError whose .message is Python's message.
  *   model.translate(text) -> the output string (throws InputError like trace)
+ *   model.beam(text, {beamSize = 5, alpha = 0, force = {step: token}})
+ *                         -> beam search (beam.js, which must be loaded too): the shape of
+ *                            Python's BeamResult.to_dict(); throws InputError like trace
  *   model.header, .level ("char"|"word"), .cell ("lstm"|"gru"), .name, .inputTokens, .targetTokens
  *   Seq2SeqDecoder.checkText(rules, text), strip, tokenizeWords, joinTokens(rule, tokens), fill:
  *                            the text rules, for the explorer
@@ -477,6 +480,11 @@
 
     translate(text) {
       return this.trace(text, { topK: 0 }).output;
+    }
+
+    beam(text, options) {
+      if (!root.Seq2SeqBeam) throw new Error("beam search needs beam.js (Seq2SeqBeam) loaded");
+      return root.Seq2SeqBeam.search(this, this.checked(text), options);
     }
   }
 

@@ -14,7 +14,8 @@
  * The model interface `render` uses: get(name), set(name, value), save_changes(),
  * on("change:name", callback), off(...).  To decode, the page sets text/model_key/force/
  * temperature/seed and bumps `request`; the back-end answers with `trace` or `error` and sets
- * `answered` to the request it answered.
+ * `answered` to the request it answered.  With `search` = "beam" it answers with `beam` (a
+ * BeamResult.to_dict() for `beam_size`, `alpha`, `force`), drawn by explorer_beam.js.
  *
  * Safety: everything shown is set with textContent or attribute values, never innerHTML.
  */
@@ -175,6 +176,9 @@
                           autocomplete: "off", maxlength: "500" }),
       translate: h("button", { className: "s2s-button s2s-primary", type: "button", testid: "explorer-translate" }),
       examples: h("div", { className: "s2s-examples" }),
+      searchSelect: h("select", { className: "s2s-search", testid: "explorer-search" }),
+      searchLabel: h("span", { className: "s2s-label-text" }),
+      beam: h("div", { className: "s2s-beam", testid: "explorer-beam", role: "group", hidden: true }),
       tempSelect: h("select", { className: "s2s-temperature", testid: "explorer-temperature" }),
       seedInput: h("input", { className: "s2s-seed", type: "number", min: "0", step: "1", testid: "explorer-seed" }),
       source: h("span", { className: "s2s-source", testid: "explorer-source" }),
@@ -205,18 +209,20 @@
     ]));
     root.appendChild(h("div", { className: "s2s-row s2s-ask" }, [el.input, el.translate]));
     root.appendChild(el.examples);
+    el.tempField = h("label", { className: "s2s-field" }, [el.choiceLabel, el.tempSelect]);
+    el.seedField = h("label", { className: "s2s-field s2s-seed-field" }, [el.seedLabel, el.seedInput]);
     root.appendChild(h("div", { className: "s2s-row s2s-sampling" }, [
-      h("label", { className: "s2s-field" }, [el.choiceLabel, el.tempSelect]),
-      h("label", { className: "s2s-field s2s-seed-field" }, [el.seedLabel, el.seedInput]),
+      h("label", { className: "s2s-field" }, [el.searchLabel, el.searchSelect]), el.tempField, el.seedField,
     ]));
-    root.appendChild(h("div", { className: "s2s-io" }, [
+    root.appendChild(el.beam); // explorer_beam.js fills it in beam mode
+    root.appendChild(el.io = h("div", { className: "s2s-io" }, [
       h("div", { className: "s2s-line" }, [el.inputLabel, el.source]),
       h("div", { className: "s2s-line s2s-now" }, [el.outputLabel, h("span", { className: "s2s-out-wrap" }, [el.output, el.endBadge])]),
       h("div", { className: "s2s-line" }, [el.finalLabel, el.finalText]),
     ]));
     root.appendChild(el.attention); // explorer_attention.js fills it for attention models
-    root.appendChild(h("div", { className: "s2s-row s2s-controls" }, [el.prev, el.play, el.next, el.slider, el.counter]));
-    root.appendChild(h("div", { className: "s2s-cands" }, [el.candHead, el.candList]));
+    root.appendChild(el.controls = h("div", { className: "s2s-row s2s-controls" }, [el.prev, el.play, el.next, el.slider, el.counter]));
+    root.appendChild(el.cands = h("div", { className: "s2s-cands" }, [el.candHead, el.candList]));
     root.appendChild(el.message);
     root.appendChild(el.note);
     return el;
@@ -348,6 +354,12 @@
       ui.changed = null;
       act.ask("translate", { temperature: parseFloat(el.tempSelect.value) || 0, text: el.input.value, force: {}, step: 0 });
     });
+    el.searchSelect.addEventListener("change", function () {
+      var v = el.searchSelect.value, temps = (model.get("temperatures") || []).filter(Boolean);
+      ui.changed = null;
+      act.ask("translate", { search: v === "beam" ? "beam" : "greedy", text: el.input.value, force: {}, step: 0,
+                             temperature: v === "sample" ? model.get("temperature") || temps[0] || 0 : 0 });
+    });
     el.seedInput.addEventListener("keydown", stopKeys);
     el.seedInput.addEventListener("change", function () {
       var seed = Math.max(0, parseInt(el.seedInput.value, 10) || 0);
@@ -368,7 +380,7 @@
     el.slider.addEventListener("keydown", stopKeys);
 
     var names = ["strings", "models", "model_key", "examples", "temperatures", "text", "trace", "error", "step",
-                 "force", "temperature", "seed", "busy", "lang"];
+                 "force", "temperature", "seed", "busy", "lang", "search", "beam", "beam_size", "alpha"];
     var handlers = names.map(function (name) {
       var cb = function () { schedule(); };
       model.on("change:" + name, cb);
@@ -393,9 +405,15 @@
       (model.get("temperatures") || [0]).forEach(function (t) {
         el.tempSelect.appendChild(h("option", { value: String(t), text: t ? read.S("sample", { t: t }) : read.S("greedy") }));
       });
+      clear(el.searchSelect);
+      var sampling = (model.get("temperatures") || []).some(Boolean);
+      ["greedy", sampling ? "sample" : null, "beam"].forEach(function (v) {
+        if (v) el.searchSelect.appendChild(h("option", { value: v, text: read.S("search_" + v) }));
+      });
     }
     if (el.modelSelect.value !== model.get("model_key")) el.modelSelect.value = model.get("model_key");
     if (parseFloat(el.tempSelect.value) !== (model.get("temperature") || 0)) el.tempSelect.value = String(model.get("temperature") || 0);
+    el.searchSelect.value = model.get("search") === "beam" ? "beam" : model.get("temperature") ? "sample" : "greedy";
     if (doc.activeElement !== el.seedInput) el.seedInput.value = String(model.get("seed") || 0);
     el.modelSelect.disabled = read.models().length < 2;
     var exKey = JSON.stringify(model.get("examples") || []);
@@ -422,6 +440,7 @@
     el.root.setAttribute("aria-label", S("title"));
     setText(el.modelLabel, S("model"));
     setText(el.choiceLabel, S("choice"));
+    setText(el.searchLabel, S("search"));
     setText(el.seedLabel, S("seed"));
     el.input.setAttribute("placeholder", S("placeholder"));
     el.input.setAttribute("aria-label", S("placeholder"));
@@ -509,6 +528,17 @@
     else el.attention.hidden = true;
   }
 
+  /* Beam mode (explorer_beam.js): the beam view instead of the step-by-step parts. */
+  function drawBeam(model, el, inf, busy, read, act) {
+    var on = model.get("search") === "beam", B = globalThis.Seq2SeqBeamView;
+    [el.io, el.controls, el.cands, el.tempField, el.seedField].forEach(function (n) { n.hidden = on; });
+    if (on) el.attention.hidden = true;
+    if (!B) { el.beam.hidden = true; return; }
+    B.draw(el.beam, { active: on, beam: model.get("beam") || {}, info: inf, busy: busy, beamSize: model.get("beam_size") || 3,
+                      alpha: +model.get("alpha") || 0, force: model.get("force") || {}, h: h, clear: clear, S: read.S,
+                      ask: function (changes) { act.ask("beam", Object.assign({ text: el.input.value, step: 0 }, changes)); } });
+  }
+
   function render(ctx) {
     var model = ctx.model;
     var ui = { playing: false, timer: null, intent: null, changed: null, scheduled: false, dead: false,
@@ -541,6 +571,7 @@
       drawCandidates(model, el, v, tr, n, busy, read, act);
       drawMessages(model, el, ui, v, tr, busy, read);
       drawAttention(el, tr, v, inf, read);
+      drawBeam(model, el, inf, busy, read, act);
     }
 
     draw();
@@ -625,6 +656,7 @@
       lang: cfg.lang || "en", strings: S, models: cfg.models || [], model_key: cfg.model_key || "",
       examples: cfg.examples || [], temperatures: cfg.temperatures || [0], text: cfg.text || "",
       trace: {}, error: "", step: 0, force: {}, temperature: 0, seed: 0, request: 0, answered: 0, busy: false,
+      search: "greedy", beam_size: 3, alpha: 0, beam: {},
     };
     if (!state.models.length) state.error = S.no_models || "no models";
     else if (!globalThis.Seq2SeqDecoder) state.error = fill(S.no_live, { why: S.why_script });
@@ -658,13 +690,14 @@
       return decoders[mid];
     }
 
-    function answer(req, trace, error) {
+    function answer(req, trace, error, beam) {
       if (req !== state.request) return; // a newer request is on its way
       state.trace = trace;
+      state.beam = beam || {};
       state.error = error || "";
       state.busy = false;
       state.answered = req;
-      fire(["trace", "error", "busy", "answered"]);
+      fire(["trace", "beam", "error", "busy", "answered"]);
     }
 
     function handle(req) {
@@ -675,7 +708,8 @@
       if (!inf) return answer(req, {}, S.no_models);
       var problem = inputProblem(inf, text, S, cfg.hangul);
       if (problem) return answer(req, {}, problem);
-      var found = lookup(cfg, mid, text, force, temperature, seed);
+      var beam = state.search === "beam", opts = { beamSize: state.beam_size | 0, alpha: +state.alpha || 0, force: force };
+      var found = !beam && lookup(cfg, mid, text, force, temperature, seed);
       if (found) return answer(req, found, "");
       state.busy = true;
       fire(["busy"]);
@@ -684,15 +718,19 @@
         return Promise.resolve().then(function () {
           var c = typeof dec.check === "function" ? dec.check(text) : null;
           if (c && c.ok === false) throw new Error(c.error);
-          return dec.trace(text, { topK: cfg.top_k, force: force, temperature: temperature || null, seed: seed });
+          if (beam && !globalThis.Seq2SeqBeam) throw { why: "why_script" };
+          return beam ? dec.beam(text, opts) : dec.trace(text, { topK: cfg.top_k, force: force, temperature: temperature || null, seed: seed });
         }).then(function (tr) {
-          answer(req, tr, "");
+          if (beam) answer(req, {}, "", tr);
+          else answer(req, tr, "");
         }, function (e) { // the decoder refused the input (or a forced token)
-          answer(req, {}, fill(S.refused, { detail: String((e && e.message) || e) }));
+          if (e && e.why) answer(req, {}, fill(S.no_live_beam, { why: S[e.why] }));
+          else answer(req, {}, fill(S.refused, { detail: String((e && e.message) || e) }));
         });
       }, function (e) { // no decoder here: say so, keep what is shown when it is the same sentence
         var why = e && e.why ? S[e.why] : String((e && e.message) || e);
-        if (keep) answer(req, keep, fill(S.no_live_change, { why: why }));
+        if (beam) answer(req, {}, fill(S.no_live_beam, { why: why }));
+        else if (keep) answer(req, keep, fill(S.no_live_change, { why: why }));
         else answer(req, {}, fill(S.no_live, { why: why }));
       });
     }
