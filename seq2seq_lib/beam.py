@@ -99,17 +99,21 @@ def beam_search(core, sentences, beam_size=5, alpha=0.0, force=None, trace=False
     results = [BeamResult(source=s, beam_size=k, alpha=float(alpha)) for s in sentences]
     finished = [[] for _ in range(n)]  # (token ids, logp, last node, ended) per sentence
 
-    # k rows per live sentence; a row whose logp is -inf holds no prefix.
+    # k rows per sentence, the sentence's group; a row whose logp is -inf holds no prefix.  A
+    # sentence whose prefixes all ended stays in the batch (`active` False) until a third of the
+    # groups have ended, then those groups' rows are dropped at once: copying the encoder's
+    # outputs of every row at every step would cost more than the decoder steps themselves.
     state = select_rows(core.encode([source_ids(s2s, s) for s in sentences]), np.repeat(np.arange(n), k))
-    sent = np.arange(n)  # the sentence of each group of k rows
+    sent = np.arange(n)  # the sentence of each group
+    active = np.ones(n, dtype=bool)
     logp = np.full((n, k), -np.inf)
     logp[:, 0] = 0.0
-    prefixes = [[[] for _ in range(k)] for _ in range(n)]  # token ids per row
-    nodes = [[None] * k for _ in range(n)]  # each row's last node id (traced)
+    prefixes = [[[] for _ in range(k)] for _ in range(n)]  # token ids per row, by sentence
+    nodes = [[None] * k for _ in range(n)]  # each row's last node id (traced), by sentence
     token_ids = np.full(n * k, core.start_id)
 
     for step in range(max_len):
-        logits, state, _ = core.step(token_ids, state)
+        logits, new_state, _ = core.step(token_ids, state)
         with np.errstate(divide="ignore"):
             token_logp = np.log(softmax(logits).astype("float64"))
         if step in forced:
@@ -118,39 +122,39 @@ def beam_search(core, sentences, beam_size=5, alpha=0.0, force=None, trace=False
             token_logp = only
         vocab_size = token_logp.shape[1]
         total = (logp.reshape(-1, 1) + token_logp).reshape(len(sent), k * vocab_size)
-        order = np.argsort(-total, axis=1, kind="stable")  # (prefix, token) pairs, best first
+        best = _best_pairs(total, k)
         new_logp = np.full((len(sent), k), -np.inf)
         parents = np.zeros((len(sent), k), dtype=int)
         new_tokens = np.full((len(sent), k), core.end_id)
-        new_prefixes, new_nodes = [], []
-        for g, i in enumerate(sent):
+        for g in np.flatnonzero(active):
+            i = sent[g]
             width = k - len(finished[i])
-            picks = [j for j in order[g, :width] if np.isfinite(total[g, j])]
+            picks = best[g][:width]
             kept_nodes = _trace_step(results[i], step, logp[g], token_logp[g * k:(g + 1) * k], nodes[i],
                                      picks, vocab_size, k, core.end_id, vocab) if trace else {}
-            rows, pref, nd = [], [], []
+            pref, nd = [], []
             for j in picks:
                 row, tok = divmod(int(j), vocab_size)
                 ids = prefixes[i][row] + [tok]
                 if tok == core.end_id:
                     finished[i].append((ids, float(total[g, j]), kept_nodes.get(j), True))
                 else:
-                    rows.append((row, tok, float(total[g, j])))
+                    new_logp[g, len(pref)], parents[g, len(pref)], new_tokens[g, len(pref)] = total[g, j], row, tok
                     pref.append(ids)
                     nd.append(kept_nodes.get(j))
-            for r, (row, tok, lp) in enumerate(rows):
-                new_logp[g, r], parents[g, r], new_tokens[g, r] = lp, row, tok
-            new_prefixes.append(pref + [[]] * (k - len(pref)))
-            new_nodes.append(nd + [None] * (k - len(nd)))
-        live = np.isfinite(new_logp[:, 0])  # a sentence with no live prefix leaves the batch
-        rows = (np.arange(len(sent))[:, None] * k + parents)[live].reshape(-1)
-        state = select_rows(state, rows)
-        sent, logp, token_ids = sent[live], new_logp[live], new_tokens[live].reshape(-1)
-        prefixes = _regroup(prefixes, new_prefixes, live, sent)
-        nodes = _regroup(nodes, new_nodes, live, sent)
-        if not len(sent):
+            prefixes[i] = pref + [[]] * (k - len(pref))
+            nodes[i] = nd + [None] * (k - len(nd))
+        active = np.isfinite(new_logp[:, 0])
+        state = _follow_parents(new_state, state, (np.arange(len(sent))[:, None] * k + parents).reshape(-1))
+        logp, token_ids = new_logp, new_tokens.reshape(-1)
+        if not active.any():
             break
-    for g, i in enumerate(sent):  # still live after max_len steps: unfinished hypotheses
+        if active.mean() < 2 / 3:
+            rows = (np.flatnonzero(active)[:, None] * k + np.arange(k)).reshape(-1)
+            state, token_ids = select_rows(state, rows), token_ids[rows]
+            sent, logp, active = sent[active], logp[active], active[active]
+    for g in np.flatnonzero(active):  # still live after max_len steps: unfinished hypotheses
+        i = sent[g]
         for r in range(k):
             if np.isfinite(logp[g, r]):
                 finished[i].append((prefixes[i][r], float(logp[g, r]), nodes[i][r], False))
@@ -159,13 +163,28 @@ def beam_search(core, sentences, beam_size=5, alpha=0.0, force=None, trace=False
     return results
 
 
-def _regroup(per_sentence, new_groups, live, sent):
-    """Replace each live sentence's rows by its new ones (indexed by sentence)."""
-    groups = [g for g, keep in zip(new_groups, live) if keep]
-    out = list(per_sentence)
-    for i, grp in zip(sent, groups):
-        out[i] = grp
-    return out
+def _best_pairs(total, k):
+    """For each group (row of `total`), the flat indices of its finite entries among the `k`
+    largest, best first; ties (and any entry equal to the k-th largest) in index order, so the
+    earlier prefix, then the lower token id, wins.  Same as a stable argsort cut to k, faster."""
+    k = min(k, total.shape[1])
+    kth = -np.partition(-total, k - 1, axis=1)[:, k - 1]
+    rows, cols = np.nonzero((total >= kth[:, None]) & np.isfinite(total))
+    order = np.lexsort((cols, -total[rows, cols], rows))  # by group, then value (best first), then index
+    rows, cols = rows[order], cols[order]
+    starts = np.searchsorted(rows, np.arange(len(total) + 1))
+    return [cols[a:b][:k].tolist() for a, b in zip(starts, starts[1:])]
+
+
+def _follow_parents(state, before, rows):
+    """`state` with each row replaced by its parent's (`rows`, always inside the row's group).
+
+    An array the step passed on unchanged (the same object as in `before`, e.g. the encoder's
+    outputs) holds the same values in every row of a group, so it needs no copy."""
+    if not isinstance(state, dict):
+        return select_rows(state, rows)
+    return {key: value if isinstance(before, dict) and value is before.get(key) else select_rows(value, rows)
+            for key, value in state.items()}
 
 
 def _rank(done, level, vocab, end_id, alpha):
