@@ -181,3 +181,12 @@ def test_jamo_training_writes_composed_korean(ko_pairs):
         train.fit(ko_pairs[:10], cfg.replace(target_tokens="syllables"), verbose=0)
     with pytest.raises(ValueError, match="character-level"):
         train.fit(ko_pairs[:10], cfg, level="word", verbose=0)
+
+
+def test_cli_target_tokens():
+    from seq2seq_lib import cli
+
+    args = cli._parser().parse_args(["train", "--data", "bundled-ko", "--target-tokens", "jamo", "--output", "m.keras"])
+    assert cli.train_config(args).target_tokens == "jamo"
+    args = cli._parser().parse_args(["train", "--output", "m.keras"])
+    assert cli.train_config(args).target_tokens == "chars"
