@@ -13,7 +13,7 @@ puts them back together.  So a character-level model can write Korean in two way
 * one token per syllable: short sequences (a sentence of 15 syllables), but a large vocabulary
   (the Tatoeba kor-eng file uses about 900 distinct characters) whose rare syllables are seen
   only a few times;
-* one token per jamo: sequences about 2.4 times longer, but a vocabulary of about 100 letters,
+* one token per jamo: sequences about twice as long, but a vocabulary of about 100 symbols,
   each seen thousands of times.  The price: such a model can emit letters that do not form a
   syllable (a vowel with no consonant before it), which NFC leaves uncomposed
   (`uncomposed_count`).
