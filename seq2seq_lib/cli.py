@@ -43,7 +43,7 @@ def _parser():
     t.add_argument("--data", default=None, help="fra-eng file (English<TAB>French per line); 'bundled' = the corpus "
                    f"shipped with the library, 'bundled-ko' = its English→Korean one (default: ${config.DATA_ENV} "
                    "if set, else bundled)")
-    t.add_argument("--target-tokens", choices=["chars", "jamo"], default=None, help="Korean targets: one token per "
+    t.add_argument("--target-units", choices=["chars", "jamo"], default=None, help="Korean targets: one token per "
                    "character (default) or per jamo letter (Unicode NFD; the output is composed back)")
     t.add_argument("--num-samples", type=int, default=None,
                    help="use the first N pairs (default: the recipe's, 10000 as the tutorial; 0 = all)")
@@ -147,7 +147,7 @@ def train_config(args) -> config.TrainConfig:
     changes = {"epochs": args.epochs, "latent_dim": args.latent_dim, "batch_size": args.batch_size,
                "embedding_dim": args.embedding_dim, "max_words": args.max_words, "num_samples": args.num_samples,
                "validation_split": args.validation_split, "patience": args.patience, "holdout": args.holdout,
-               "learning_rate": args.learning_rate, "target_tokens": args.target_tokens}
+               "learning_rate": args.learning_rate, "target_units": args.target_units}
     cfg = cfg.replace(**{k: v for k, v in changes.items() if v is not None})
     return cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source,
                        random_validation=args.random_validation or cfg.random_validation)

@@ -71,7 +71,7 @@ class TrainConfig:
     normalize_spaces: bool = True  # U+202F / U+00A0 / U+2009 → plain space before ! ? : ;
     # Korean targets (`hangul.py`): "chars" = one token per character as written (a syllable);
     # "jamo" = the target in Unicode NFD, one token per letter.  Output is composed back (NFC).
-    target_tokens: str = "chars"
+    target_units: str = "chars"
     seed: int = 1337
 
     def to_dict(self) -> dict:

@@ -161,11 +161,11 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
         raise ValueError(f"architecture must be 'seq2seq' or 'attention', not {cfg.architecture!r}")
     if cfg.architecture == "attention" and (level != "char" or decoder != "teacher"):
         raise ValueError("the attention model is character-level with teacher forcing (level='char', decoder='teacher')")
-    if cfg.target_tokens not in ("chars", "jamo"):
-        raise ValueError(f"target_tokens must be 'chars' or 'jamo', not {cfg.target_tokens!r}")
-    if cfg.target_tokens == "jamo":
+    if cfg.target_units not in ("chars", "jamo"):
+        raise ValueError(f"target_units must be 'chars' or 'jamo', not {cfg.target_units!r}")
+    if cfg.target_units == "jamo":
         if level != "char":
-            raise ValueError("target_tokens='jamo' is for character-level models (level='char')")
+            raise ValueError("target_units='jamo' is for character-level models (level='char')")
         pairs = hangul.jamo_pairs(pairs)  # the decoder writes letters; its output is composed back
     if level == "char":
         input_vocab, target_vocab = data.char_vocabs(pairs)

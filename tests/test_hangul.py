@@ -165,11 +165,11 @@ def test_join_tokens_leaves_french_vocabularies_alone(corpus_pairs):
 def test_jamo_training_writes_composed_korean(ko_pairs):
     from seq2seq_lib.decoding import Translator
 
-    cfg = config.fast().replace(latent_dim=16, epochs=1, patience=0, batch_size=64, target_tokens="jamo")
+    cfg = config.fast().replace(latent_dim=16, epochs=1, patience=0, batch_size=64, target_units="jamo")
     s2s, _ = train.fit(ko_pairs[:100], cfg, verbose=0)
     assert not any(hangul.is_syllable(t) for t in s2s.target_vocab.tokens)
     assert {"\u1112", "\u1161", "\u11ab"} <= set(s2s.target_vocab.tokens)
-    assert s2s.info["recipe"]["target_tokens"] == "jamo"
+    assert s2s.info["recipe"]["target_units"] == "jamo"
     tr = Translator(s2s)
     [out] = tr.translate(["Hi."])
     assert isinstance(out, str) and unicodedata.is_normalized("NFC", out)
@@ -177,16 +177,16 @@ def test_jamo_training_writes_composed_korean(ko_pairs):
     trace = tr.trace("Hi.", force={0: h, 1: a, 2: n})
     assert [st.prefix for st in trace.steps[:4]] == ["", h, "하", "한"]
     assert trace.output.startswith("한") and unicodedata.is_normalized("NFC", trace.output)
-    with pytest.raises(ValueError, match="target_tokens"):
-        train.fit(ko_pairs[:10], cfg.replace(target_tokens="syllables"), verbose=0)
+    with pytest.raises(ValueError, match="target_units"):
+        train.fit(ko_pairs[:10], cfg.replace(target_units="syllables"), verbose=0)
     with pytest.raises(ValueError, match="character-level"):
         train.fit(ko_pairs[:10], cfg, level="word", verbose=0)
 
 
-def test_cli_target_tokens():
+def test_cli_target_units():
     from seq2seq_lib import cli
 
-    args = cli._parser().parse_args(["train", "--data", "bundled-ko", "--target-tokens", "jamo", "--output", "m.keras"])
-    assert cli.train_config(args).target_tokens == "jamo"
+    args = cli._parser().parse_args(["train", "--data", "bundled-ko", "--target-units", "jamo", "--output", "m.keras"])
+    assert cli.train_config(args).target_units == "jamo"
     args = cli._parser().parse_args(["train", "--output", "m.keras"])
-    assert cli.train_config(args).target_tokens == "chars"
+    assert cli.train_config(args).target_units == "chars"
