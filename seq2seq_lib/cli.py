@@ -41,7 +41,10 @@ def _parser():
     t = sub.add_parser("train", help="train a model and save it as a .keras checkpoint",
                        description="Train an encoder-decoder on fra-eng pairs. Ctrl-C stops and keeps the best weights so far.")
     t.add_argument("--data", default=None, help="fra-eng file (English<TAB>French per line); 'bundled' = the corpus "
-                   f"shipped with the library (default: ${config.DATA_ENV} if set, else bundled)")
+                   f"shipped with the library, 'bundled-ko' = its English→Korean one (default: ${config.DATA_ENV} "
+                   "if set, else bundled)")
+    t.add_argument("--target-units", choices=["chars", "jamo"], default=None, help="Korean targets: one token per "
+                   "character (default) or per jamo letter (Unicode NFD; the output is composed back)")
     t.add_argument("--num-samples", type=int, default=None,
                    help="use the first N pairs (default: the recipe's, 10000 as the tutorial; 0 = all)")
     t.add_argument("--holdout", type=float, default=None, help="keep this share of English sentences (with all "
@@ -144,7 +147,7 @@ def train_config(args) -> config.TrainConfig:
     changes = {"epochs": args.epochs, "latent_dim": args.latent_dim, "batch_size": args.batch_size,
                "embedding_dim": args.embedding_dim, "max_words": args.max_words, "num_samples": args.num_samples,
                "validation_split": args.validation_split, "patience": args.patience, "holdout": args.holdout,
-               "learning_rate": args.learning_rate}
+               "learning_rate": args.learning_rate, "target_units": args.target_units}
     cfg = cfg.replace(**{k: v for k, v in changes.items() if v is not None})
     return cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source,
                        random_validation=args.random_validation or cfg.random_validation)

@@ -69,6 +69,9 @@ class TrainConfig:
     holdout: float = 0.0  # share of English sentences (with all their translations) kept out
     benchmark_holdout: bool = False  # also keep out benchmarks/train_recipe.py's held-out sentences
     normalize_spaces: bool = True  # U+202F / U+00A0 / U+2009 → plain space before ! ? : ;
+    # Korean targets (`hangul.py`): "chars" = one token per character as written (a syllable);
+    # "jamo" = the target in Unicode NFD, one token per letter.  Output is composed back (NFC).
+    target_units: str = "chars"
     seed: int = 1337
 
     def to_dict(self) -> dict:

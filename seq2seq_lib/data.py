@@ -2,6 +2,8 @@
 
 The file format is the one manythings.org/anki distributes (Tatoeba sentences, CC-BY 2.0 FR):
 `English<TAB>French` per line, or `English<TAB>French<TAB>attribution` in newer releases.
+English→Korean files (kor-eng) have the same format and are read the same way; "French" in the
+names below means the target side, whatever its language.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from . import config
 
 RESOURCES = Path(__file__).resolve().parent / "resources"
 BUNDLED_CORPUS = RESOURCES / "corpus" / "fra-eng-mini.txt"
+BUNDLED_KOREAN = RESOURCES / "corpus" / "kor-eng-mini.txt"  # English→Korean, same format
+BUNDLED = {"bundled": BUNDLED_CORPUS, "bundled-ko": BUNDLED_KOREAN}
 
 # Thin spaces that some releases put before French ! ? : ; (U+202F, U+00A0, U+2009).
 _ODD_SPACES = re.compile("[\u202f\u00a0\u2009]")
@@ -64,13 +68,12 @@ def read_pairs(path, num_samples: int | None = None, normalize_spaces: bool = Tr
 
 
 def resolve_data_path(path=None) -> Path:
-    """The data file to read: `path` if given ("bundled" means the bundled corpus), else the file
-    named by $SEQ2SEQ_DATA, else the bundled corpus.  Never guesses a location on disk."""
+    """The data file to read: `path` if given ("bundled" means the bundled English→French corpus,
+    "bundled-ko" the English→Korean one), else the file named by $SEQ2SEQ_DATA, else the bundled
+    English→French corpus.  Never guesses a location on disk."""
     if path is None:
         path = os.environ.get(config.DATA_ENV) or "bundled"
-    if str(path) == "bundled":
-        return BUNDLED_CORPUS
-    return Path(path)
+    return BUNDLED.get(str(path), Path(path))
 
 
 def load_pairs(path=None, num_samples: int | None = 10_000, normalize_spaces: bool = True):

@@ -106,8 +106,13 @@ def join_rule(level: str) -> dict:
 
 
 def join_tokens(level: str, tokens) -> str:
-    """The output text of target tokens: characters joined, French words detokenized."""
-    return "".join(tokens) if level == "char" else data.detokenize_french(tokens)
+    """The output text of target tokens: characters joined, French words detokenized.
+
+    Joined characters are composed (Unicode NFC), so a model that writes Korean letter by
+    letter (`hangul.to_jamo`) gives syllables: 'ᄒ','ᅡ','ᆫ' → '한'.  NFC leaves text alone
+    that is already composed and has no combining marks: every French vocabulary's output.
+    """
+    return unicodedata.normalize("NFC", "".join(tokens)) if level == "char" else data.detokenize_french(tokens)
 
 
 def show_token(token: str) -> str:

@@ -16,7 +16,7 @@ import time
 import keras
 import numpy as np
 
-from . import attention, config, data, models
+from . import attention, config, data, hangul, models
 from .batches import Batches, encode_pairs  # noqa: F401  (train.Batches, train.encode_pairs)
 from .batching import TokenBatches
 from .checkpoints import Seq2Seq
@@ -161,6 +161,12 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
         raise ValueError(f"architecture must be 'seq2seq' or 'attention', not {cfg.architecture!r}")
     if cfg.architecture == "attention" and (level != "char" or decoder != "teacher"):
         raise ValueError("the attention model is character-level with teacher forcing (level='char', decoder='teacher')")
+    if cfg.target_units not in ("chars", "jamo"):
+        raise ValueError(f"target_units must be 'chars' or 'jamo', not {cfg.target_units!r}")
+    if cfg.target_units == "jamo":
+        if level != "char":
+            raise ValueError("target_units='jamo' is for character-level models (level='char')")
+        pairs = hangul.jamo_pairs(pairs)  # the decoder writes letters; its output is composed back
     if level == "char":
         input_vocab, target_vocab = data.char_vocabs(pairs)
     else:
