@@ -25,6 +25,17 @@ def test_decode_speed_runs():
         assert out[k] > 0
 
 
+def test_page_decode_speed_runs():
+    """In headless Chromium, on the exported default model: the page's outputs are Python's."""
+    from seq2seq_lib import checkpoints, decoding
+
+    out = last_json(["benchmarks/page_decode_speed.py", "--repeats", "2", "--beam", "3"])
+    translator = decoding.Translator(checkpoints.load())
+    assert out["greedy_output"] == translator.translate([out["text"]])[0]
+    assert out["beam_output"] == translator.translate([out["text"]], beam_size=3)[0]
+    assert out["greedy_trace_ms"] > 0 and out["beam_ms"] > 0 and out["text_chars"] == 30
+
+
 def test_train_recipe_runs(tmp_path):
     out = last_json(["benchmarks/train_recipe.py", "--data", "bundled", "--num-samples", "300",
                      "--baseline-epochs", "2", "--fast-epochs", "2", "--latent-dim", "16",
