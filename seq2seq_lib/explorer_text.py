@@ -14,7 +14,7 @@ import os
 import unicodedata
 from pathlib import Path
 
-from . import sentences
+from . import hangul, sentences
 from .config import end_token
 from .explorer_attention import attention_view
 
@@ -29,6 +29,7 @@ LABELS = {
         "word_lstm": "Word-level LSTM",
         "char_lstm_free": "Character LSTM, trained without teacher forcing",
         "char_lstm_scheduled": "Character LSTM, scheduled sampling",
+        "kor_attention": "English→Korean: LSTM with attention, kor-eng (chapter 9)",
     },
     "ko": {
         "char_attention_full": "어텐션을 더한 문자 수준 LSTM, fra-eng 전체로 학습 (기본)",
@@ -38,8 +39,14 @@ LABELS = {
         "word_lstm": "단어 수준 LSTM",
         "char_lstm_free": "교사 강요 없이 학습한 문자 수준 LSTM",
         "char_lstm_scheduled": "스케줄드 샘플링으로 학습한 문자 수준 LSTM",
+        "kor_attention": "영어→한국어: 어텐션을 더한 LSTM, kor-eng로 학습 (9장)",
     },
 }
+
+# The shapes the explorer's buttons may use besides letters: each is in DejaVu Sans and Noto
+# Sans CJK KR (JupyterLab's and the book's fonts), where ⏸ (U+23F8) is in neither and is drawn
+# as an empty box.  tests/test_explorer_jamo.py checks the button labels against this set.
+BUTTON_SHAPES = "▶◀‖"  # U+25B6, U+25C0, U+2016
 
 # Everything the explorer writes on the page.  `{name}` fields are filled in by Python and by
 # explorer.js with the same rules (see `fill`).
@@ -62,7 +69,7 @@ STRINGS = {
         "prev": "◀ Previous",
         "next": "Next ▶",
         "play": "▶ Play",
-        "pause": "⏸ Pause",
+        "pause": "‖ Pause",
         "slider": "Step",
         "candidates": "Top {k} candidates at this step: click one to force it",
         "chosen": "chosen",
@@ -127,7 +134,7 @@ STRINGS = {
         "prev": "◀ 이전",
         "next": "다음 ▶",
         "play": "▶ 재생",
-        "pause": "⏸ 일시 정지",
+        "pause": "‖ 일시 정지",
         "slider": "단계",
         "candidates": "이 단계의 상위 {k}개 후보: 클릭하면 그 토큰을 강제로 고릅니다",
         "chosen": "선택",
@@ -159,20 +166,20 @@ STRINGS = {
         "search": "탐색 방법",
         "search_greedy": "그리디, 한 단계씩",
         "search_sample": "샘플링, 한 단계씩",
-        "search_beam": "빔 서치",
+        "search_beam": "빔 탐색",
         "beam_size": "빔 크기",
         "beam_alpha": "길이 정규화 α",
-        "beam_tree": "단계마다 한 열로 그린 빔입니다. 남은 가설은 부모와 선으로 이어지고, 버려진 가설은 흐리게 보입니다. 노드를 클릭하면 그 접두사를 강제로 고정하고 거기서부터 다시 탐색합니다.",
+        "beam_tree": "단계마다 한 열로 그린 빔입니다. 남은 가설은 부모와 선으로 이어지고, 버려진 가설은 흐리게 보입니다. 노드를 클릭하면 그 접두어를 강제로 고정하고 거기서부터 다시 탐색합니다.",
         "beam_step": "{i}단계",
-        "beam_node": "접두사 “{prefix}”, 로그 확률 {logp}, {state}",
+        "beam_node": "접두어 “{prefix}”, 로그 확률 {logp}, {state}",
         "beam_kept": "유지",
         "beam_dropped": "버림",
         "beam_finished": "완료",
-        "beam_nbest": "최선의 가설, 좋은 순서 (점수 = 로그 확률 / 길이 벌점)",
+        "beam_nbest": "가장 좋은 가설부터 (점수 = 로그 확률 / 길이 벌점)",
         "beam_hyp": "점수 {score}, 로그 확률 {logp}",
         "beam_unfinished": "끝 토큰 없음: 길이 제한에서 잘림",
-        "beam_forced": "접두사 “{prefix}”를 강제로 고정하고, 거기서부터 빔 서치를 다시 실행했습니다.",
-        "no_live_beam": "빔 서치는 실시간 디코더에서 실행되는데, 이 페이지에서는 실시간 디코더를 쓸 수 없습니다({why}).",
+        "beam_forced": "접두어 “{prefix}”까지 강제로 고정하고, 거기서부터 빔 탐색을 다시 실행했습니다.",
+        "no_live_beam": "빔 탐색은 실시간 디코더에서 실행되는데, 이 페이지에서는 실시간 디코더를 쓸 수 없습니다({why}).",
     },
 }
 
@@ -228,9 +235,11 @@ def show_char(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 
 
-def token_label(token: str) -> str:
-    """How a token is shown on a candidate bar: END as ⏎, a space as ␣."""
-    return sentences.show_token(token)
+def token_label(token: str, info: dict | None = None) -> str:
+    """How a token is shown on a candidate bar: END as ⏎, a space as ␣, and a Korean letter
+    of a jamo model as the model's `info["labels"]` say (`hangul.jamo_label`: 'ᆫ' → '-ㄴ')."""
+    labels = (info or {}).get("labels") or {}
+    return labels[token] if token in labels else sentences.show_token(token)
 
 
 def model_info(model, model_id: str, lang: str) -> dict:
@@ -247,6 +256,9 @@ def model_info(model, model_id: str, lang: str) -> dict:
         "end": end_token(level),
         "join": sentences.join_rule(level),
     }
+    labels = hangul.jamo_labels(meta["target_tokens"]) if level == "char" else {}
+    if labels:  # a jamo model: its candidates are letters, shown as `hangul.jamo_label` says
+        info["labels"] = labels
     if level == "char":
         info["input_chars"] = "".join(meta["input_tokens"])
     if meta.get("architecture") == "attention":  # the attention view turns reversed sources round
@@ -301,7 +313,9 @@ def step_view(trace: dict, step: int, info: dict, lang: str = "en") -> dict:
     """What the explorer shows at `step` of `trace`; explorer.js computes exactly this.
 
     `output` is the decoded text so far, ending with `new` (the highlighted new token, empty
-    at the END step, where `end` is True instead).  `attention`: the attention view
+    at the END step, where `end` is True instead).  For a jamo model the text is composed
+    (`hangul.pending_syllable`), so `new` is the part that changed: the syllable the letter
+    joined (하 + ᆫ: new = '한'), or the letter itself when it starts a new one.  `attention`: the attention view
     (`explorer_attention.attention_view`), None for models without attention.
     """
     steps = trace.get("steps") or []
@@ -323,11 +337,14 @@ def step_view(trace: dict, step: int, info: dict, lang: str = "en") -> dict:
         if info["level"] == "word":  # the space before a word belongs to the text, not the token
             stripped = new.lstrip()
             prefix, new = prefix + new[: len(new) - len(stripped)], stripped
-    else:
-        prefix, new = after, ""
-    candidates = [(token_label(tok), percent(p), tok == st["token"]) for tok, p in st["candidates"]]
+    else:  # composed text changed before its end (a jamo model's syllable grew: 하 → 한)
+        k = 0
+        while k < min(len(prefix), len(after)) and prefix[k] == after[k]:
+            k += 1
+        prefix, new = after[:k], after[k:]
+    candidates = [(token_label(tok, info), percent(p), tok == st["token"]) for tok, p in st["candidates"]]
     if not any(c[2] for c in candidates):  # a sampled or forced token outside the top k
-        candidates.append((token_label(st["token"]), percent(st["prob"]), True))
+        candidates.append((token_label(st["token"], info), percent(st["prob"]), True))
     return {
         "step": step,
         "steps": len(steps),

@@ -40,7 +40,9 @@ import numpy as np
 from . import cells, checkpoints, config, sentences, shipped
 
 FORMAT = "seq2seq-web"
-FORMAT_VERSION = 2  # 2: input rules, messages and the joining rule travel in the header
+FORMAT_VERSION = 3  # 2: input rules, messages and the joining rule travel in the header;
+# 3: the joining rule says how joined text is composed (`compose`: "NFC" for characters, so
+# the letters of a Korean jamo model become syllables in the browser as in Python)
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO_ROOT / "book" / "_static" / "models"
 SHIPPED = shipped.NAMES

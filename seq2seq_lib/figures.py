@@ -54,6 +54,33 @@ TEXT = {
         "source": "English input (characters)",
         "output": "French output (characters)",
         "weight": "attention weight",
+        "epoch": "epoch",
+        "ce": "cross-entropy per character",
+        "train": "training",
+        "val": "validation",
+        "vocab": "vocabulary size (words, special tokens included)",
+        "unk": "held-out words read as <unk> (%)",
+        "english": "English",
+        "french": "French",
+        "column": "column of the sum (most significant first)",
+        "digit_acc": "held-out digits right (%)",
+        "places": ["thousands", "hundreds", "tens", "units"],
+        "minutes": "training time (minutes, 2-core CPU)",
+        "heldout_ce": "held-out cross-entropy per character",
+        "baseline": "the post's recipe",
+        "fast": "fast recipe",
+        "baseline_best": "the post's recipe: its best",
+        "encoder": "encoder LSTM",
+        "decoder": "decoder LSTM",
+        "states": "states h, c",
+        "enc_in": "English, one character a step",
+        "dec_in": "decoder input: the French sentence, one step behind",
+        "dec_out": "target: the next character (Dense + softmax)",
+        "dec_in_inf": "decoder input: the character it chose at the step before",
+        "dec_out_inf": "chosen: the most likely next character (argmax)",
+        "per_step_lsb": "per-step LSTM, least significant first",
+        "per_step_msb": "per-step LSTM, most significant first",
+        "encdec_msb": "encoder-decoder, most significant first",
     },
     "ko": {
         "length": "영어 문장 길이 (문자 수)",
@@ -62,6 +89,33 @@ TEXT = {
         "source": "영어 입력 (문자)",
         "output": "프랑스어 출력 (문자)",
         "weight": "어텐션 가중치",
+        "epoch": "에포크",
+        "ce": "문자당 교차 엔트로피",
+        "train": "학습",
+        "val": "검증",
+        "vocab": "어휘 크기 (단어 수, 특수 토큰 포함)",
+        "unk": "<unk>가 되는 보류 데이터 단어 (%)",
+        "english": "영어",
+        "french": "프랑스어",
+        "column": "합의 자리 (높은 자리부터)",
+        "digit_acc": "맞힌 보류 데이터 숫자 (%)",
+        "places": ["천의 자리", "백의 자리", "십의 자리", "일의 자리"],
+        "minutes": "학습 시간 (분, 2코어 CPU)",
+        "heldout_ce": "보류 데이터의 문자당 교차 엔트로피",
+        "baseline": "원래 글의 레시피",
+        "fast": "빠른 레시피",
+        "baseline_best": "원래 글의 레시피: 최저값",
+        "encoder": "인코더 LSTM",
+        "decoder": "디코더 LSTM",
+        "states": "상태 h, c",
+        "enc_in": "영어, 한 단계에 한 글자",
+        "dec_in": "디코더 입력: 한 단계 늦은 프랑스어 문장",
+        "dec_out": "정답: 다음 글자 (Dense + 소프트맥스)",
+        "dec_in_inf": "디코더 입력: 바로 전 단계에서 고른 글자",
+        "dec_out_inf": "선택: 확률이 가장 높은 다음 글자 (argmax)",
+        "per_step_lsb": "단계별 LSTM, 낮은 자리부터",
+        "per_step_msb": "단계별 LSTM, 높은 자리부터",
+        "encdec_msb": "인코더-디코더, 높은 자리부터",
     },
 }
 
@@ -96,6 +150,148 @@ def bottleneck(curves: dict, lang: str = "en"):
     ax.set_ylabel(t["chrf"])
     ax.set_title(t["bottleneck"])
     ax.set_ylim(0, 100)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    return fig
+
+
+def training_curves(histories: dict, lang: str = "en"):
+    """Loss by epoch, one colour a model: validation (solid, dots) and training (dashed).
+
+    `histories` maps a label to a Keras history dict (`loss`, and `val_loss` if measured), e.g.
+    a checkpoint's `info["history"]`; returns the figure."""
+    use_language(lang)
+    t = TEXT[lang]
+    fig = Figure(figsize=(6.4, 3.6), layout="tight")
+    ax = fig.subplots()
+    for i, (name, h) in enumerate(histories.items()):
+        colour = f"C{i}"
+        if h.get("val_loss"):
+            ax.plot(range(1, len(h["val_loss"]) + 1), h["val_loss"], "o-", ms=3, color=colour,
+                    label=f"{name} {t['val']}".strip())
+        ax.plot(range(1, len(h["loss"]) + 1), h["loss"], "--", color=colour, label=f"{name} {t['train']}".strip())
+    ax.set_xlabel(t["epoch"])
+    ax.set_ylabel(t["ce"])
+    ax.grid(alpha=0.3)
+    ax.legend()
+    return fig
+
+
+def unk_rates(rows, lang: str = "en"):
+    """The share of held-out words outside the vocabulary against the vocabulary's size.
+
+    `rows`: [(English vocabulary size, French vocabulary size, English share, French share)],
+    shares between 0 and 1; returns the figure."""
+    use_language(lang)
+    t = TEXT[lang]
+    fig = Figure(figsize=(6.4, 3.6), layout="tight")
+    ax = fig.subplots()
+    for (size, share), key, style in (((0, 2), "english", "o-"), ((1, 3), "french", "s-")):
+        points = sorted((r[size], 100 * r[share]) for r in rows)
+        ax.plot([p[0] for p in points], [p[1] for p in points], style, label=t[key])
+    ax.set_xlabel(t["vocab"])
+    ax.set_ylabel(t["unk"])
+    ax.set_ylim(bottom=0)
+    ax.grid(alpha=0.3)
+    ax.legend()
+    return fig
+
+
+def recipe_race(curves: dict, best: float, lang: str = "en"):
+    """Chapter 2: held-out cross-entropy against training time, one line a recipe.
+
+    `curves` maps a recipe ("baseline", "fast") to [(training seconds so far, held-out CE)] per
+    epoch (benchmarks/train_recipe.py); `best` is the baseline's lowest CE, drawn as a line."""
+    use_language(lang)
+    t = TEXT[lang]
+    fig = Figure(figsize=(6.4, 3.6), layout="tight")
+    ax = fig.subplots()
+    for name, points in curves.items():
+        ax.plot([s / 60 for s, _ in points], [ce for _, ce in points], label=t[name])
+    ax.axhline(best, color="gray", ls=":", label=t["baseline_best"])
+    ax.set_xlabel(t["minutes"])
+    ax.set_ylabel(t["heldout_ce"])
+    ax.grid(alpha=0.3)
+    ax.legend()
+    return fig
+
+
+def encoder_decoder(source="Hi.", target="Salut.", lang: str = "en"):
+    """Chapter 2's model unrolled over one training pair: the encoder reads `source`, its final
+    states start the decoder, which reads START + `target` and learns `target` + END."""
+    t = TEXT[lang]
+    return _unrolled(source, ["⇥", *target], [*target, "⏎"], lang, t["dec_in"], t["dec_out"], feedback=False)
+
+
+def inference_loop(source="Hi.", output="Salut.", lang: str = "en"):
+    """Chapter 3's greedy loop unrolled: the decoder reads START, then at every step the character
+    it chose at the step before (dashed arrows), until it chooses END."""
+    t = TEXT[lang]
+    return _unrolled(source, ["⇥", *output], [*output, "⏎"], lang, t["dec_in_inf"], t["dec_out_inf"], feedback=True)
+
+
+def _unrolled(source, dec_in, dec_out, lang, in_label, out_label, feedback):
+    use_language(lang)
+    t = TEXT[lang]
+    n_enc, n_dec = len(source), len(dec_in)
+    fig = Figure(figsize=(0.8 * (n_enc + n_dec) + 1.6, 3.4), layout="tight")
+    ax = fig.subplots()
+    ax.set_xlim(-0.7, n_enc + n_dec + 0.5)
+    ax.set_ylim(-1.3, 2.3)
+    ax.axis("off")
+    box = {"boxstyle": "round,pad=0.3", "lw": 1}
+
+    def arrow(x0, y0, x1, y1, **kw):
+        ax.annotate("", (x1, y1), (x0, y0), arrowprops={"arrowstyle": "->", "lw": 1, **kw})
+
+    def column(x, colour, below, above=None):
+        ax.text(x, 0.5, "LSTM", ha="center", va="center", fontsize=9, bbox={**box, "fc": colour})
+        ax.text(x, -0.8, _shown(below), ha="center", va="center", fontsize=11, family="monospace")
+        arrow(x, -0.6, x, 0.25)
+        if above is not None:
+            ax.text(x, 1.75, _shown(above), ha="center", va="center", fontsize=11, family="monospace")
+            arrow(x, 0.75, x, 1.5)
+
+    for i, ch in enumerate(source):  # the encoder: characters in, states along
+        column(i, "#dbe9f6", ch)
+        if i:
+            arrow(i - 0.62, 0.5, i - 0.38, 0.5)
+    first = n_enc + 0.6
+    for j in range(n_dec):  # the decoder
+        x = first + j
+        column(x, "#fde4cf", dec_in[j], dec_out[j])
+        if j:
+            arrow(x - 0.62, 0.5, x - 0.38, 0.5)
+        if feedback and j + 1 < n_dec:  # what it chose becomes its next input
+            arrow(x + 0.12, 1.6, x + 0.88, -0.65, ls="--", color="C2", connectionstyle="arc3,rad=-0.25")
+    arrow(n_enc - 0.62, 0.5, n_enc + 0.22, 0.5, color="C3", lw=2)
+    ax.text(n_enc - 0.2, 0.95, t["states"], ha="center", fontsize=9, color="C3")
+    middle = first + (n_dec - 1) / 2
+    ax.text((n_enc - 1) / 2, 2.2, t["encoder"], ha="center", fontsize=10, weight="bold")
+    ax.text(middle, 2.2, t["decoder"], ha="center", fontsize=10, weight="bold")
+    ax.text((n_enc - 1) / 2, -1.25, t["enc_in"], ha="center", fontsize=8)
+    ax.text(middle, -1.25, in_label, ha="center", fontsize=8)
+    ax.text(middle, 1.98, out_label, ha="center", fontsize=8)
+    return fig
+
+
+def column_accuracy(per_column: dict, lang: str = "en"):
+    """Chapter 1: the accuracy of each column of the sum, one line a model.
+
+    `per_column` maps a label to accuracies (0 to 1) by column, most significant first (so
+    models that wrote the columns in different orders line up); returns the figure."""
+    use_language(lang)
+    t = TEXT[lang]
+    width = len(next(iter(per_column.values())))
+    names = t["places"][-width:] if width <= len(t["places"]) else [f"10^{k}" for k in range(width - 1, -1, -1)]
+    fig = Figure(figsize=(6.4, 3.6), layout="tight")
+    ax = fig.subplots()
+    # Markers shrink from line to line, so lines that coincide (two models at 100 %) stay visible.
+    for i, ((label, accs), marker) in enumerate(zip(per_column.items(), "osd^v")):
+        ax.plot(names, [100 * a for a in accs], marker + "-", ms=11 - 3 * i, lw=3 - 0.8 * i, label=label)
+    ax.set_xlabel(t["column"])
+    ax.set_ylabel(t["digit_acc"])
+    ax.set_ylim(0, 105)
     ax.grid(alpha=0.3)
     ax.legend()
     return fig

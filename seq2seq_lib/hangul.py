@@ -76,6 +76,29 @@ def pending_syllable(jamo_prefix: str) -> str:
     return compose(jamo_prefix)
 
 
+def jamo_label(ch: str) -> str:
+    """How a conjoining jamo is shown on its own (a candidate of the explorer): as the
+    compatibility jamo of the same letter (U+3131–U+318E), which every Korean font draws as a
+    letter, where a conjoining jamo alone may be drawn as half a syllable or a box.  A final
+    consonant gets a hyphen before it (종성 'ᆫ' → '-ㄴ', 초성 'ᄂ' → 'ㄴ'), so the two
+    candidates that both look like ㄴ can be told apart.  Other characters are returned as is.
+    """
+    if not is_jamo(ch):
+        return ch
+    try:
+        kind, letter = unicodedata.name(ch).split(" ", 2)[1:]
+        shown = unicodedata.lookup("HANGUL LETTER " + letter)
+    except (KeyError, ValueError):  # a filler, or an old letter with no compatibility form
+        return ch
+    return "-" + shown if kind == "JONGSEONG" else shown
+
+
+def jamo_labels(tokens) -> dict:
+    """{token: jamo_label(token)} for the conjoining jamo among `tokens` (a jamo model's
+    vocabulary); the explorer's candidates use it on both sides (explorer_text.model_info)."""
+    return {t: jamo_label(t) for t in tokens if is_jamo(t) and jamo_label(t) != t}
+
+
 def uncomposed_count(text: str) -> int:
     """How many conjoining jamo are left over after composing `text` (NFC).
 

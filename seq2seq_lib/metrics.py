@@ -17,7 +17,7 @@ import numpy as np
 import sacrebleu
 from rapidfuzz.distance import Levenshtein
 
-from . import data
+from . import data, hangul
 from .decoding import InputError, Translator
 from .models import build_inference_models
 from .batches import Batches, encode_pairs
@@ -35,6 +35,12 @@ def usable_pairs(s2s, pairs):
     ]
 
 
+def writes_jamo(s2s) -> bool:
+    """True for a character model whose output vocabulary holds conjoining jamo (Korean letters,
+    `train --target-units jamo`): its references are compared letter by letter."""
+    return s2s.level == "char" and any(hangul.is_jamo(t) for t in s2s.target_vocab.tokens)
+
+
 def masked_cross_entropy(s2s, pairs, batch_size=256, model=None, pad_to=None, bucket=True) -> float:
     """Mean -log p(true next token) over real target positions of `pairs`, with the true
     previous tokens fed in (teacher forcing) for every model, also those of chapter 6 that
@@ -43,6 +49,8 @@ def masked_cross_entropy(s2s, pairs, batch_size=256, model=None, pad_to=None, bu
     `model`: instead, a model of the training architecture ((encoder input, decoder input) →
     probabilities), e.g. chapter 6's unrolled decoder that reads its own predictions, with
     `pad_to` = (encoder steps, decoder steps) when it needs fixed lengths."""
+    if writes_jamo(s2s):  # a jamo model (train --target-units jamo) is scored on the letters it writes
+        pairs = hangul.jamo_pairs(pairs)
     pairs = usable_pairs(s2s, pairs)
     src, tgt = encode_pairs(pairs, s2s.input_vocab, s2s.target_vocab, s2s.level, s2s.reverse_source)
     if getattr(s2s, "architecture", "seq2seq") == "attention":

@@ -98,11 +98,12 @@ def source_ids(s2s, text):
 
 
 def join_rule(level: str) -> dict:
-    """How output tokens become text: joined by `separator`, with none before `tight_before`
-    (what the web export writes into a model file for `decoder.js`)."""
+    """How output tokens become text: joined by `separator`, with none before `tight_before`,
+    then put in Unicode normal form `compose` ("" = left as joined).  The web export writes
+    this into a model file, and `decoder.js` joins with it exactly as `join_tokens` does."""
     if level == "char":
-        return {"separator": "", "tight_before": ""}
-    return {"separator": " ", "tight_before": data.FRENCH_TIGHT_BEFORE}
+        return {"separator": "", "tight_before": "", "compose": "NFC"}
+    return {"separator": " ", "tight_before": data.FRENCH_TIGHT_BEFORE, "compose": ""}
 
 
 def join_tokens(level: str, tokens) -> str:
@@ -112,7 +113,10 @@ def join_tokens(level: str, tokens) -> str:
     letter (`hangul.to_jamo`) gives syllables: 'ᄒ','ᅡ','ᆫ' → '한'.  NFC leaves text alone
     that is already composed and has no combining marks: every French vocabulary's output.
     """
-    return unicodedata.normalize("NFC", "".join(tokens)) if level == "char" else data.detokenize_french(tokens)
+    if level != "char":
+        return data.detokenize_french(tokens)
+    rule = join_rule(level)
+    return unicodedata.normalize(rule["compose"], rule["separator"].join(tokens))
 
 
 def show_token(token: str) -> str:

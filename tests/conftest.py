@@ -56,3 +56,12 @@ def tiny_attention(corpus_pairs):
                                      benchmark_holdout=False, validation_split=0.1, batch_size=64)
     s2s, _ = train.fit(corpus_pairs[:400], cfg, verbose=0)
     return s2s
+
+
+@pytest.fixture(scope="session")
+def tiny_jamo():
+    """An English→Korean character model that writes Korean letter by letter (jamo): 100
+    bundled-ko pairs, one epoch, 16 units."""
+    cfg = config.fast().replace(latent_dim=16, epochs=1, patience=0, batch_size=64, target_units="jamo")
+    s2s, _ = train.fit(data.load_pairs("bundled-ko", num_samples=None)[:100], cfg, verbose=0)
+    return s2s

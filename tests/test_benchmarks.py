@@ -90,3 +90,37 @@ def test_split_rows_is_fits_validation_split():
     assert train.split_rows(pairs, config.fast().replace(validation_split=0.2)) == (pairs[:8], pairs[8:])
     shuffled = train.split_rows(pairs, config.fast().replace(validation_split=0.3, random_validation=True))
     assert len(shuffled[1]) == 3 and sorted(shuffled[0] + shuffled[1]) == sorted(pairs) and shuffled[0] != pairs[:7]
+
+
+def test_beam_sizes_runs(tmp_path):
+    out = last_json(["benchmarks/beam_sizes.py", "--data", "bundled", "--num-samples", "300",
+                     "--models", "char_attention_full", "--beams", "1", "2", "--alphas", "0", "0.6",
+                     "--sentences", "6", "--repeats", "1", "--output", str(tmp_path / "b.json")])
+    assert json.loads((tmp_path / "b.json").read_text()) == out
+    result = out["models"]["char_attention_full"]
+    assert result["sentences"] == 6 and out["reduced"] == "only the first 6 sentences"
+    assert [(r["beam_size"], r["alpha"]) for r in result["rows"]] == [(1, 0.0), (2, 0.0), (1, 0.6), (2, 0.6)]
+    for row in result["rows"]:
+        assert row["correct"] + row["model_errors"] + row["search_errors"] == row["reachable"]
+        assert row["reachable"] == result["sentences_with_reachable_reference"]
+        assert 0 <= row["exact_match"] <= 1 and row["mean_output_chars"] > 0 and row["decode_s"] > 0
+
+
+def test_reference_logp_is_the_forced_greedy_trace():
+    """The benchmark's reference score is the sum of log step probabilities of a forced decode."""
+    import importlib.util
+
+    import numpy as np
+
+    from seq2seq_lib import checkpoints, decoding, search
+
+    spec = importlib.util.spec_from_file_location("beam_sizes", ROOT / "benchmarks" / "beam_sizes.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    translator = decoding.Translator(checkpoints.load())
+    sentence, reference = "Be nice.", "Sois gentil !"
+    steps = list(reference) + [config.end_token("char")]
+    trace = search.decode(translator.core, [sentence], trace=True, force=dict(enumerate(steps)))[0]
+    assert trace.output == reference and trace.stop_reason == "end"
+    expected = float(np.sum(np.log([st.prob for st in trace.steps])))
+    assert abs(bench.reference_logp(translator.core, sentence, reference) - expected) < 1e-4

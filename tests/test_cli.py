@@ -197,3 +197,12 @@ def test_evaluate_heldout_rebuilds_the_training_split(tmp_path, tiny_path):
     assert r.returncode == 0 and json.loads(r.stdout)["pairs"] == scores["pairs"], r.stderr
     r = run("evaluate", tiny_path, "bundled", "--heldout")
     assert r.returncode == 2 and "without a held-out split" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_train_options_change_the_recipe():
+    from seq2seq_lib import cli
+
+    args = cli._parser().parse_args(["train", "--recipe", "attention", "--dropout", "0.3", "--learning-rate", "5e-4"])
+    cfg = cli.train_config(args)
+    assert (cfg.dropout, cfg.learning_rate, cfg.architecture) == (0.3, 5e-4, "attention")
+    assert cli.train_config(cli._parser().parse_args(["train", "--recipe", "attention"])).dropout == 0.1

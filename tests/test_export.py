@@ -300,3 +300,27 @@ def test_js_search_over_a_core_that_is_not_recurrent(tmp_path):
     assert forced["output"] == "acc" and [s["forced"] for s in forced["steps"]] == [False, True, False, False]
     assert [s["extras"]["attention"] for s in first["steps"][:3]] == [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
     assert all(len(s["candidates"]) == 2 for s in first["steps"])  # the header's top_k
+
+
+@needs_node
+def test_a_jamo_model_writes_the_same_korean_in_the_browser(tiny_jamo, tmp_path):
+    """A model that writes Korean letter by letter: decoder.js composes its output with the
+    rule of the model file (`join.compose`), so prefixes and output are Python's syllables;
+    a file of the format before the rule carried `compose` is refused."""
+    json_path, _ = export.export_web(tiny_jamo, tmp_path, "ko")
+    header = json.loads(json_path.read_text(encoding="utf-8"))
+    assert header["join"] == sentences.join_rule("char") and header["join"]["compose"] == "NFC"
+    tr = decoding.Translator(tiny_jamo)
+    texts = ["Hi.", "Go now."]
+    force = dict(enumerate(unicodedata.normalize("NFD", "한국")))
+    got = node_traces(tmp_path / "ko", [{"text": t} for t in texts] + [{"text": "Hi.", "options": {"force": force}}])
+    for g, want in zip(got, [tr.trace(t) for t in texts] + [tr.trace("Hi.", force=force)]):
+        assert g["ok"], g
+        assert g["trace"]["output"] == want.output and unicodedata.is_normalized("NFC", g["trace"]["output"])
+        assert [s["prefix"] for s in g["trace"]["steps"]] == [s.prefix for s in want.steps]
+        assert [s["token"] for s in g["trace"]["steps"]] == [s.token for s in want.steps]
+    assert [s["prefix"] for s in got[-1]["trace"]["steps"][:7]] == ["", "\u1112", "하", "한", "한\u1100", "한구", "한국"]
+    header["format_version"] = 2
+    json_path.write_text(json.dumps(header), encoding="utf-8")
+    done = subprocess.run([NODE, str(RUNNER), str(tmp_path / "ko")], input="[]", capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and f"not a seq2seq-web {export.FORMAT_VERSION} model file" in done.stderr

@@ -35,6 +35,29 @@ def test_figures_draw_their_labels_in_the_page_language(lang):
     assert drawn_without_missing_glyphs(fig) == []
     fig = figures.attention_map(list("Hi."), list("Salut"), [[0.2, 0.3, 0.5]] * 5, lang, title="Hi. → Salut")
     assert drawn_without_missing_glyphs(fig) == []
+    fig = figures.training_curves({"LSTM": {"loss": [2.0, 1.5], "val_loss": [2.1, 1.8]}, "GRU": {"loss": [1.9]}}, lang)
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == figures.TEXT[lang]["epoch"] and len(ax.get_lines()) == 3
+    assert ax.get_legend().get_texts()[0].get_text() == f"LSTM {figures.TEXT[lang]['val']}"
+    assert drawn_without_missing_glyphs(fig) == []
+    fig = figures.column_accuracy({"a": [0.5, 0.6, 0.7, 1.0], "b": [0.9, 0.9, 1.0, 1.0]}, lang)
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == figures.TEXT[lang]["places"]
+    assert drawn_without_missing_glyphs(fig) == []
+    fig = figures.recipe_race({"baseline": [(60, 2.0), (120, 1.5)], "fast": [(30, 1.8)]}, 1.5, lang)
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == [
+        figures.TEXT[lang][k] for k in ("baseline", "fast", "baseline_best")]
+    assert drawn_without_missing_glyphs(fig) == []
+    fig = figures.encoder_decoder("Hi.", "Salut.", lang)
+    shown = {t.get_text() for t in fig.axes[0].texts}
+    assert {figures.TEXT[lang]["encoder"], figures.TEXT[lang]["decoder"], "⇥", "⏎", "H"} <= shown
+    assert drawn_without_missing_glyphs(fig) == []
+    fig = figures.inference_loop("Hi.", "Salut.", lang)
+    assert figures.TEXT[lang]["dec_in_inf"] in {t.get_text() for t in fig.axes[0].texts}
+    assert drawn_without_missing_glyphs(fig) == []
+    fig = figures.unk_rates([(104, 120, 0.3, 0.4), (54, 60, 0.45, 0.5)], lang)
+    (en, fr) = fig.axes[0].get_lines()
+    assert list(en.get_xdata()) == [54, 104] and list(fr.get_ydata()) == [50.0, 40.0]
+    assert drawn_without_missing_glyphs(fig) == []
 
 
 def test_korean_text_with_a_latin_only_font_would_be_caught():

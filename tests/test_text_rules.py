@@ -33,7 +33,10 @@ RULES = [{"level": "word", "alphabet": "", "max": 3}, {"level": "char", "alphabe
 INFOS = [{"id": r["level"], "level": r["level"], "max_input": r["max"], "input_chars": r["alphabet"], "end": "\n",
           "max_output": 10} for r in RULES]
 JOINS = [["Je", "suis", "là", "."], ["Oui", ",", "Tom", "!", "Et", "toi", "?"], [".", ",", "a"], [], ["a"],
-         ["a", ".", ".", ",", "b"], ["d", "'", "accord", ":", ";"]]
+         ["a", ".", ".", ",", "b"], ["d", "'", "accord", ":", ";"],
+         # a jamo model's letters (hangul.to_jamo): composed into syllables, the unfinished one too
+         list("\u1112\u1161\u11ab\u1100\u116e\u11a8"), ["\u1112"], ["\u1112", "\u1161"], list("\u1112\u1161\u11ab\u1100"),
+         ["\u1161", "\u1112", "\u1112", "\u11ab", " ", "?"], ["e", "\u0301", "t", "\u00e9"]]
 CHARS = list("a'\"é-.😀안\u0301") + ["\x1c", "\x85", "\ufeff", "\u200b", "\u00a0", " ", "\u2028", "\u0007"]
 
 
@@ -82,6 +85,7 @@ def test_joining(js):
     want = [sentences.join_tokens(level, tokens) for level in ("char", "word") for tokens in JOINS]
     assert js["joins"] == want
     assert want[len(JOINS)] == "Je suis là." and want[len(JOINS) + 1] == "Oui, Tom ! Et toi ?"
+    assert want[7:11] == ["한국", "\u1112", "하", "한\u1100"] and want[12] == "\u00e9t\u00e9"
 
 
 def test_refused_characters_are_shown_alike(js):

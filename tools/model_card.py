@@ -42,6 +42,9 @@ def heldout_pairs(path, start=config.CHAPTER_NUM_SAMPLES, count=config.CARD_HELD
 COMPARED = {}  # filled by compare_with_benchmark, stored in the card's JSON
 
 
+DATA_NAMES = {"fra.txt": "fra-eng `fra.txt`", "kor.txt": "kor-eng `kor.txt` (English→Korean)"}
+
+
 def data_line(info):
     d = info.get("data") or {}
     if d.get("heldout_pairs"):
@@ -82,8 +85,48 @@ def compare_with_benchmark(s2s, everything):
     ]
 
 
-def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, count=config.CARD_HELDOUT_COUNT):
+def also_lines(others, held, data_path):
+    """Card lines and JSON: other checkpoints (another tokenization of the same data, say) scored
+    on the same held-out pairs by the same `metrics.evaluate`."""
+    rows = {}
+    for other in others:
+        o = checkpoints.load(other)
+        scores = metrics.evaluate(o, held)
+        recipe = config.TrainConfig.from_dict(o.info.get("recipe", {}))
+        runs = [*o.info.get("previous_runs", []), o.info]  # a run that continued others (--init-from): all of them
+        rows[Path(other).name] = {"command": checkpoints.portable_command(o.info.get("command")),
+                                  "earlier_commands": [checkpoints.portable_command(r.get("command")) for r in runs[:-1]],
+                                  "target_units": recipe.target_units,
+                                  "epochs_run": sum(r.get("epochs_run") or 0 for r in runs),
+                                  "wall_time_s": round(sum(r.get("wall_time_s") or 0 for r in runs), 1),
+                                  "parameters": o.model.count_params(), "heldout": scores}
+    if not rows:
+        return [], {}
+    keys = list(next(iter(rows.values()))["heldout"])
+    lines = [
+        "## Other checkpoints on the same held-out pairs",
+        "",
+        f"Measured by the same run of this script (`--also`), with the same `metrics.evaluate` on the same {len(held)} pairs:",
+        "",
+        *[f"- `{name}`: " + "".join(f"`{c}`, then " for c in r["earlier_commands"]) + f"`{r['command']}` "
+          f"({r['target_units']} targets, {r['parameters']:,} parameters, {r['epochs_run']} epochs and {r['wall_time_s']} s in all)"
+          for name, r in rows.items()],
+        "",
+        "masked_ce is per output token: per syllable for a syllable model, per letter for a jamo model, so it does not "
+        "compare across tokenizations; chrF, BLEU, exact match and CER are measured on the composed text and do.",
+        "",
+        "| metric | " + " | ".join(f"`{n}`" for n in rows) + " |",
+        "|---|" + "---|" * len(rows),
+        *[f"| {k} | " + " | ".join(str(r["heldout"][k]) for r in rows.values()) + " |" for k in keys],
+        "",
+    ]
+    return lines, rows
+
+
+def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, count=config.CARD_HELDOUT_COUNT, also=()):
     """Write `<checkpoint>.md` beside `path`; returns (card path, held-out scores).
+
+    `also`: other checkpoints to score on the same held-out pairs (recorded in the card).
 
     `start` and `count` choose the held-out pairs of a model trained without a held-out split
     (see `heldout_pairs`)."""
@@ -98,7 +141,7 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
         where = (f"the pairs of every English sentence that training held out (`data.heldout_split`: "
                  f"{recipe.holdout:.0%} of all sentences at random"
                  + (", plus the benchmark's held-out sentences" if recipe.benchmark_holdout else "") + ")")
-        if recipe.benchmark_holdout:
+        if recipe.benchmark_holdout and Path(data_path).name == "fra.txt":  # the benchmark is on fra.txt
             comparison = compare_with_benchmark(s2s, everything)
     else:
         held, max_len = heldout_pairs(args.data, start, count)
@@ -106,8 +149,12 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
                  f"and is at most as long as the longest training sentence ({max_len} characters)")
     by_length = []
     scores = metrics.evaluate(s2s, held, by_length=by_length)
+    others, also_rows = also_lines(also, held, data_path)
     t = decoding.Translator(s2s)
-    extra = [en for en in dict.fromkeys(en for en, _ in held)][:: max(1, len(held) // 40)][: 20 - len(SAMPLES)]
+    # More samples from the project's own corpus of the same language pair: the data file's sentences
+    # (held out or not) stay out of the repository, and so out of the cards.
+    corpus = data.BUNDLED_KOREAN if Path(data_path).name == "kor.txt" else data.BUNDLED_CORPUS
+    extra = [en for en in dict.fromkeys(en for en, _ in data.read_pairs(corpus))][::80][: 20 - len(SAMPLES)]
     samples = {}
     for s in SAMPLES + extra:
         out = t.translate([s])[0]
@@ -127,7 +174,7 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
         f"| model | {s2s.level}-level {s2s.cell.upper()}" + (" with attention" if s2s.architecture == "attention" else "")
         + f", decoder: {info.get('decoder', 'teacher')} |",
         f"| parameters | {s2s.model.count_params():,} |",
-        f"| data | {data_line(info)} of fra-eng `fra.txt` (Tatoeba via manythings.org/anki, CC-BY 2.0 FR) |",
+        f"| data | {data_line(info)} of {DATA_NAMES.get(Path(data_path).name, Path(data_path).name)} (Tatoeba via manythings.org/anki, CC-BY 2.0 FR) |",
         f"| vocabulary | {len(s2s.input_vocab)} input and {len(s2s.target_vocab)} output tokens |",
         f"| command | `{checkpoints.portable_command(info.get('command'))}` |",
         *[f"| continues run {i} | `{checkpoints.portable_command(r.get('command'))}` ({r.get('epochs_run')} epochs, {r.get('wall_time_s')} s; recipe "
@@ -142,8 +189,9 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
         "",
         "## Held-out metrics",
         "",
-        f"Measured by `python tools/model_card.py {path} --data <fra.txt>`: {len(held)} pairs "
-        f"({scores['sentences']} distinct English sentences), {where}; every French translation in "
+        f"Measured by `python tools/model_card.py {path} --data <{Path(data_path).name}>"
+        + "".join(f" --also <{Path(a).name}>" for a in also) + f"`: {len(held)} pairs "
+        f"({scores['sentences']} distinct English sentences), {where}; every translation in "
         "the file is a reference.",
         "",
         "| metric | value |",
@@ -157,6 +205,7 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
         *[f"| {metrics.length_label(r)} | {r['sentences']} | {r['chrf']} |" for r in by_length],
         "",
         *comparison,
+        *others,
         "## Sample translations (greedy)",
         "",
         "| English | model output |",
@@ -166,7 +215,8 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
         "The same samples as JSON (tests/test_shipped.py checks that the checkpoint still gives them):",
         "",
         "```json",
-        json.dumps({"samples": samples, "heldout": scores, "by_length": by_length, **({"vs_tutorial": COMPARED} if comparison else {})},
+        json.dumps({"samples": samples, "heldout": scores, "by_length": by_length, **({"vs_tutorial": COMPARED} if comparison else {}),
+                    **({"also": also_rows} if also_rows else {})},
                    ensure_ascii=False, indent=1),
         "```",
         "",
@@ -181,8 +231,10 @@ def main():
     ap.add_argument("checkpoint")
     ap.add_argument("--data", required=True)
     ap.add_argument("--title", default=None)
+    ap.add_argument("--also", action="append", default=[], metavar="CHECKPOINT",
+                    help="another checkpoint to score on the same held-out pairs (repeatable)")
     args = ap.parse_args()
-    card, scores = write_card(args.checkpoint, args.data, args.title)
+    card, scores = write_card(args.checkpoint, args.data, args.title, also=args.also)
     print(json.dumps(scores))
     print(f"wrote {card}", file=sys.stderr)
 

@@ -20,8 +20,9 @@ The glossary pages `book/{ko,en}/glossary.md` are written from `book/src/glossar
 
 `execute` runs each chapter once (the English notebook) and stores the same outputs in the
 Korean one: the code cells are identical, so one run is the output of both.  `--each` runs
-both languages separately instead; chapters that show the explorer always do, because its
-saved widget state holds the notebook's language.
+both languages separately instead; chapters whose output depends on the page's language always
+do: those that show the explorer (its saved widget state holds the notebook's language) and
+those that call `detect_lang()` (figures labelled in the page's language).
 """
 
 from __future__ import annotations
@@ -241,8 +242,9 @@ def execute(srcs, quick=False, each=False):
     os.environ.setdefault("PYTHONHASHSEED", "0")
     write_glossary()
     for src in srcs:
-        # An explorer's saved state holds its language: such chapters run once per language.
-        langs = LANGS if each or "explorer(" in src.read_text(encoding="utf-8") else ("en",)
+        # Outputs in the page's language (the explorer, figures): such chapters run once per language.
+        text = src.read_text(encoding="utf-8")
+        langs = LANGS if each or "explorer(" in text or "detect_lang(" in text else ("en",)
         done = {}
         for lang in langs:
             t0 = time.time()

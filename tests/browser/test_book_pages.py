@@ -1,4 +1,4 @@
-"""The explorer on the built book's chapter pages (chapters 3–6, both languages).
+"""The explorer on the built book's chapter pages (chapters 3–9, both languages).
 
 The book is taken from $SEQ2SEQ_BOOK_HTML if set, else book/_build/html, built with
 `jupyter-book build book/` first when it is missing or older than its sources (the notebooks
@@ -16,7 +16,7 @@ import pytest
 from explorer_site import NASTY, ROOT, Server, guard
 from seq2seq_lib import widgets
 
-CHAPTERS = ("ch03", "ch04", "ch05", "ch06", "ch07")
+CHAPTERS = ("ch03", "ch04", "ch05", "ch06", "ch07", "ch08", "ch09")
 
 
 def _newest_source(book: Path) -> float:
@@ -64,7 +64,7 @@ def chapter_pages(html: Path, lang: str):
 def explorer_pages(book_html):
     pages = {lang: chapter_pages(book_html, lang) for lang in ("en", "ko")}
     if not any(pages.values()):
-        pytest.skip(f"no chapter 3–7 pages in {book_html} yet")
+        pytest.skip(f"no chapter 3–9 pages in {book_html} yet")
     missing = [str(p.relative_to(book_html)) for ps in pages.values() for p in ps
                if 'class="s2s-explorer"' not in p.read_text(encoding="utf-8")]
     assert not missing, f"chapter pages without the explorer: {missing}"
@@ -184,20 +184,29 @@ def test_chapter_7_page_decodes_a_typed_sentence_and_shows_attention(context, bo
         g.page.close()
 
 
-def test_chapter_7_page_runs_beam_search_in_the_page(context, book_html, book_server, explorer_pages):
-    """The built ch07 page loads beam.js and explorer_beam.js (Jupyter Book adds every
-    _static/*.js): beam mode draws the tree and the n-best list of a typed sentence, and a
-    clicked node's prefix starts the best output, with nothing from another host."""
-    for lang, rel in [(lang, rel) for lang, rel in explorer_pages if "ch07_" in rel]:
+def test_chapter_8_page_runs_beam_search_in_the_page(context, book_html, book_server, explorer_pages):
+    """The built ch08 page loads beam.js and explorer_beam.js (Jupyter Book adds every
+    _static/*.js): beam mode draws the tree and the n-best list of a typed sentence (Python's
+    beam search's outputs), and a clicked node's prefix starts the best output, with nothing
+    from another host."""
+    from seq2seq_lib import checkpoints, decoding
+
+    text = "I have a new car."
+    want = decoding.Translator(checkpoints.load()).beam(text, beam_size=3, alpha=0.0)
+    pages = [(lang, rel) for lang, rel in explorer_pages if "ch08_" in rel]
+    assert {lang for lang, _ in pages} == {"en", "ko"}, pages
+    for lang, rel in pages:
         page_html = (book_html / rel).read_text(encoding="utf-8")
         assert "beam.js" in page_html and "explorer_beam.js" in page_html, rel
         g = _open(context, book_server, rel)
         root = g.page.locator(".s2s-explorer").first
         root.locator("[data-testid=explorer-search]").select_option("beam")
-        root.locator("[data-testid=explorer-input]").fill("I have a new car.")
+        root.locator("[data-testid=explorer-input]").fill(text)
         root.locator("[data-testid=explorer-input]").press("Enter")
         done = "(el) => el.querySelector('[data-testid=explorer-beam-hyp]') && !el.querySelector('.s2s-busy')"
         g.page.wait_for_function(done, arg=root.element_handle(), timeout=120_000)
+        shown = root.locator("[data-testid=explorer-beam-output]").all_text_contents()
+        assert shown == [h.output for h in want.nbest], rel
         assert root.locator("[data-testid=explorer-beam-node][data-kept=false]").count() > 0, rel
         node = root.locator("[data-testid=explorer-beam-node][data-kept=true]:not(.s2s-finished):not([data-step='0'])").nth(1)
         prefix = node.get_attribute("data-prefix")
@@ -207,5 +216,73 @@ def test_chapter_7_page_runs_beam_search_in_the_page(context, book_html, book_se
             arg=root.element_handle(), timeout=120_000,
         )
         assert root.locator("[data-testid=explorer-beam-output]").first.text_content().startswith(prefix), rel
+        assert g.problems() == {"external requests": [], "console errors": [], "page errors": [], "dialogs": []}, rel
+        g.page.close()
+
+
+THEME_LABELS = ("Contents", "Search", "Search this book...", "Back to top", "previous", "next", "On this page")
+
+
+def _theme_labels(page):
+    """The theme's own labels the page shows outside the chapter: visible text and attributes."""
+    return page.evaluate(
+        """() => {
+          const out = new Set();
+          const inContent = (el) => !!(el && el.closest('article, .s2s-root, script, style'));
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          let n;
+          while ((n = walker.nextNode())) if (!inContent(n.parentElement) && n.nodeValue.trim()) out.add(n.nodeValue.trim());
+          document.body.querySelectorAll('[title], [aria-label], [placeholder]').forEach((el) => {
+            if (inContent(el)) return;
+            for (const a of ['title', 'aria-label', 'placeholder']) if (el.getAttribute(a)) out.add(el.getAttribute(a).trim());
+          });
+          return {labels: [...out], lang: document.documentElement.lang};
+        }"""
+    )
+
+
+def test_korean_pages_label_the_theme_in_korean(context, book_server, explorer_pages):
+    """On a Korean page the theme's labels ("Contents", "Search this book...") are Korean
+    (book/_static/ko_ui.js); an English page keeps them in English; the chapter is unchanged."""
+    for lang in ("ko", "en"):
+        rel = next(r for la, r in explorer_pages if la == lang and "ch08_" in r)
+        g = _open(context, book_server, rel)
+        shown = _theme_labels(g.page)
+        english = [w for w in THEME_LABELS if w in shown["labels"]]
+        if lang == "ko":
+            assert not english and shown["lang"] == "ko", (rel, english)
+            assert {"목차", "이 책에서 검색..."} <= set(shown["labels"]), rel
+        else:
+            assert {"Contents", "Search this book..."} <= set(english), (rel, shown["labels"])
+        assert g.problems() == {"external requests": [], "console errors": [], "page errors": [], "dialogs": []}, rel
+        g.page.close()
+
+
+def _has_hangul_syllable(text):
+    return any(0xAC00 <= ord(ch) <= 0xD7A3 for ch in text or "")
+
+
+def test_chapter_9_page_translates_a_typed_sentence_into_composed_hangul(context, book_server, explorer_pages):
+    """The built ch09 page: an English sentence typed into the explorer is decoded live by the
+    Korean model, and the output shows composed Hangul syllables (U+AC00–U+D7A3), whatever the
+    model's target units (a jamo model's letters are composed as it decodes), with nothing from
+    another host."""
+    pages = [(lang, rel) for lang, rel in explorer_pages if "ch09_" in rel]
+    assert {lang for lang, _ in pages} == {"en", "ko"}, pages
+    for lang, rel in pages:
+        g = _open(context, book_server, rel)
+        root = g.page.locator(".s2s-explorer").first
+        assert root.locator("[data-testid=explorer-model]").input_value() == "kor_attention", rel
+        text = "I'm very hungry."
+        root.locator("[data-testid=explorer-input]").fill(text)
+        root.locator("[data-testid=explorer-input]").press("Enter")
+        g.page.wait_for_function(
+            """([el, t]) => el.querySelector('[data-testid=explorer-source]').textContent === t &&
+                            el.querySelector('[data-testid=explorer-final]').textContent !== ''""",
+            arg=[root.element_handle(), text], timeout=120_000,
+        )
+        final = root.locator("[data-testid=explorer-final]").text_content()
+        output = root.locator("[data-testid=explorer-output]").text_content()
+        assert _has_hangul_syllable(final) or _has_hangul_syllable(output), f"{rel}: no Hangul in {final!r} / {output!r}"
         assert g.problems() == {"external requests": [], "console errors": [], "page errors": [], "dialogs": []}, rel
         g.page.close()

@@ -4,6 +4,8 @@ JupyterLab runs on 127.0.0.1 with a random token, in a temporary folder with its
 and workspaces; the page may not reach any other host.
 """
 
+import contextlib
+import importlib.metadata
 import json
 import os
 import secrets
@@ -15,7 +17,7 @@ import urllib.request
 
 import pytest
 
-from explorer_site import guard
+from explorer_site import ROOT, guard
 from seq2seq_lib import checkpoints
 
 CELL = """\
@@ -30,27 +32,19 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory, tiny_checkpoint, tiny_attention):
-    root = tmp_path_factory.mktemp("lab")
-    attn = checkpoints.save(tiny_attention, root / "attn.keras")
-    nb = {
-        "cells": [{"cell_type": "code", "execution_count": None, "id": "explorer", "metadata": {}, "outputs": [],
-                   "source": CELL.format(path=str(tiny_checkpoint), attn=str(attn))}],
-        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-                     "language_info": {"name": "python"}},
-        "nbformat": 4, "nbformat_minor": 5,
-    }
-    (root / "explorer.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+@contextlib.contextmanager
+def running_lab(root, command):
+    """JupyterLab started by `command` in `root` on 127.0.0.1 with a random token and its own
+    settings and workspaces: yields {url, token, root}, stops it at the end."""
     port, token = free_port(), secrets.token_hex(16)
     env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(root / ".settings"),
-               JUPYTERLAB_WORKSPACES_DIR=str(root / ".workspaces"), TF_CPP_MIN_LOG_LEVEL="3")
+               JUPYTERLAB_WORKSPACES_DIR=str(root / ".workspaces"), TF_CPP_MIN_LOG_LEVEL="3",
+               PATH=os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""))
     log = open(root / "lab.log", "wb")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False", f"--ServerApp.root_dir={root}",
-         "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-         "--LabApp.extension_manager=readonly"]
+        command + ["--no-browser", "--ip=127.0.0.1", f"--port={port}",
+                   f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False", f"--ServerApp.root_dir={root}",
+                   "--LabApp.extension_manager=readonly"]
         + (["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
         cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
@@ -76,6 +70,23 @@ def lab(tmp_path_factory, tiny_checkpoint, tiny_attention):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, tiny_checkpoint, tiny_attention):
+    root = tmp_path_factory.mktemp("lab")
+    attn = checkpoints.save(tiny_attention, root / "attn.keras")
+    nb = {
+        "cells": [{"cell_type": "code", "execution_count": None, "id": "explorer", "metadata": {}, "outputs": [],
+                   "source": CELL.format(path=str(tiny_checkpoint), attn=str(attn))}],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+                     "language_info": {"name": "python"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    }
+    (root / "explorer.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    with running_lab(root, [sys.executable, "-m", "jupyterlab", "--LabApp.news_url=None",
+                            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]) as lab:
+        yield lab
 
 
 def wait_for_idle_kernel(page, lab, timeout=180):
@@ -186,3 +197,32 @@ def run_explorer_in_lab(g, lab):
     )
     assert page.locator("[data-testid=explorer-beam-output]").first.text_content().startswith(prefix)
     assert g.page_errors == [], g.page_errors
+
+
+def lab_setting(lab, plugin, key):
+    with urllib.request.urlopen(f"{lab['url']}/lab/api/settings/{plugin}?token={lab['token']}", timeout=30) as r:
+        return json.load(r)["schema"]["properties"][key]["default"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_lab_sh_starts_jupyterlab_offline_in_its_language(context, tmp_path, lang):
+    """tools/lab.sh: no question about Jupyter news, nothing fetched from another host, and with
+    `ko` a Korean interface (jupyterlab-language-pack-ko-KR)."""
+    if lang == "ko":
+        try:
+            importlib.metadata.version("jupyterlab-language-pack-ko-KR")
+        except importlib.metadata.PackageNotFoundError:
+            pytest.fail("the Korean language pack is missing: pip install -r requirements.txt", pytrace=False)
+    command = ["sh", str(ROOT / "tools" / "lab.sh")] + (["ko"] if lang == "ko" else [])
+    with running_lab(tmp_path, command) as lab:
+        assert lab_setting(lab, "@jupyterlab/apputils-extension:notification", "fetchNews") == "false"
+        assert lab_setting(lab, "@jupyterlab/apputils-extension:notification", "checkForUpdates") is False
+        assert lab_setting(lab, "@jupyterlab/translation-extension:plugin", "locale") == {"en": "default", "ko": "ko_KR"}[lang]
+        g = guard(context.new_page())
+        g.page.goto(f"{lab['url']}/lab?token={lab['token']}")
+        g.page.wait_for_selector("#jp-MainMenu .lm-MenuBar-itemLabel")
+        g.page.wait_for_timeout(3000)  # the news question, if any, comes as the application starts
+        menus = g.page.locator("#jp-MainMenu .lm-MenuBar-itemLabel").all_text_contents()
+        assert menus[:2] == {"en": ["File", "Edit"], "ko": ["파일", "편집"]}[lang], menus
+        assert g.page.locator(".jp-toast-message, .Toastify__toast").all_text_contents() == []
+        assert g.external == [] and g.page_errors == []

@@ -7,8 +7,8 @@ with Python's `step_view` of the same trace.
 
 import pytest
 
-from explorer_site import NASTY, as_shown, assert_attention_shown, expected_views, shown, shown_attention
-from seq2seq_lib import decoding, widgets
+from explorer_site import NASTY, Server, as_shown, assert_attention_shown, build_site, expected_views, shown, shown_attention
+from seq2seq_lib import data, decoding, hangul, widgets
 
 LANGS = ["en", "ko"]
 
@@ -385,4 +385,47 @@ def test_attention_view_of_a_live_decoding(guarded, static_site, tiny_attention)
         assert_attention_shown(got, widgets.step_view(expected, i, info, "en"))
         strips.append(got["strip"])
     assert len(strips) > 1 and strips[0] != strips[1]
+    assert guarded.problems() == {"external requests": [], "console errors": [], "page errors": [], "dialogs": []}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_jamo_model_composes_hangul_as_it_decodes(guarded, tmp_path, tiny_jamo, lang):
+    """A model that writes Korean letter by letter, decoded live: at every step the output
+    line is the letters so far composed (hangul.pending_syllable), with the syllable that
+    changed marked, and the candidates are the letters as Python labels them."""
+    ex = widgets.Explorer({"tiny_jamo": tiny_jamo}, examples=("Hi.",), lang=lang)
+    site = build_site(tmp_path, {f"{lang}/jamo.html": ex}, live={"tiny_jamo": tiny_jamo})
+    text = next(en for en, _ in data.load_pairs("bundled-ko", num_samples=None)[1:100] if en != "Hi.")
+    expected = decoding.Translator(tiny_jamo).trace(text).to_dict()
+    info = widgets.model_info(tiny_jamo, "tiny_jamo", lang)
+    with Server(site) as url:
+        page = guarded.page
+        page.goto(f"{url}/{lang}/jamo.html")
+        page.wait_for_selector("[data-testid=explorer-output]")
+        by_id(page, "explorer-input").fill(text)
+        by_id(page, "explorer-input").press("Enter")
+        page.wait_for_function("(t) => document.querySelector('[data-testid=explorer-final]').textContent === t",
+                               arg=expected["output"])
+        pause(page)
+        letters = ""
+        for i, st in enumerate(expected["steps"]):
+            go_to_step(page, i)
+            view = widgets.step_view(expected, i, info, lang)
+            page.wait_for_function("(i) => document.querySelector('[data-testid=explorer-slider]').value === String(i)", arg=i)
+            got = shown(page)
+            letters += "" if st["token"] == info["end"] else st["token"]
+            assert got["output"] == view["output"] == hangul.pending_syllable(letters), i
+            assert (got["new"], got["end"]) == (view["new"], view["end"]), i
+            # the labels and which one was chosen (percentages are rounded from each side's own floats)
+            assert [(c[0], c[2]) for c in got["candidates"]] == [(c[0], c[2]) for c in view["candidates"]], i
+        # forcing a letter: decoded again live, and the note names the letter as its candidate does
+        go_to_step(page, 1)
+        alt = next(t for t, _ in expected["steps"][1]["candidates"] if hangul.is_jamo(t) and t != expected["steps"][1]["token"])
+        page.locator(f"[data-testid=explorer-candidate][data-token='{alt}']").click()
+        forced = decoding.Translator(tiny_jamo).trace(text, force={1: alt})
+        page.wait_for_function("(t) => document.querySelector('[data-testid=explorer-final]').textContent === t",
+                               arg=forced.output)
+        note = widgets.fill(widgets.STRINGS[lang]["forced_note"], token=info["labels"][alt], i=2)
+        page.wait_for_function("(t) => document.querySelector('[data-testid=explorer-note]').textContent.includes(t)", arg=note)
+    assert any(hangul.is_syllable(ch) for ch in expected["output"]) or not expected["output"]
     assert guarded.problems() == {"external requests": [], "console errors": [], "page errors": [], "dialogs": []}

@@ -192,11 +192,12 @@
   const tokenizeWords = (text) => text.match(WORD) || [];
 
   // sentences.join_tokens, with the rule the model file carries (sentences.join_rule):
-  // tokens joined by `separator`, except no separator before the characters in `tight_before`.
+  // tokens joined by `separator`, except no separator before the characters in `tight_before`,
+  // then composed to the normal form `compose` ("NFC": Korean jamo 'ᄒ','ᅡ','ᆫ' -> '한').
   function joinTokens(rule, tokens) {
     let text = tokens.join(rule.separator);
     if (rule.separator) for (const c of rule.tight_before) text = text.split(rule.separator + c).join(c);
-    return text;
+    return rule.compose ? text.normalize(rule.compose) : text;
   }
   const showToken = (t) => ({ "\n": "⏎", " ": "␣", "\t": "⇥" })[t] || t;
 
@@ -424,7 +425,7 @@
     return arrays;
   }
 
-  const FORMAT = "seq2seq-web", FORMAT_VERSION = 2;
+  const FORMAT = "seq2seq-web", FORMAT_VERSION = 3;
 
   class Model {
     constructor(header, buffer) {

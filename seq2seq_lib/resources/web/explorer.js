@@ -38,8 +38,10 @@
 
   var TOKEN_LABELS = { "\n": "\u23CE", " ": "\u2423", "\t": "\u21E5" };
 
-  function tokenLabel(token) {
-    return Object.prototype.hasOwnProperty.call(TOKEN_LABELS, token) ? TOKEN_LABELS[token] : token;
+  /* widgets.token_label: `info.labels` are a jamo model's letters (hangul.jamo_label). */
+  function tokenLabel(token, info) {
+    var own = Object.prototype.hasOwnProperty, labels = (info && info.labels) || {};
+    return own.call(labels, token) ? labels[token] : own.call(TOKEN_LABELS, token) ? TOKEN_LABELS[token] : token;
   }
 
   var PROB_SCALE = 10000; // packed probabilities are integers in units of 1/10,000
@@ -114,15 +116,17 @@
         prefix += added.slice(0, added.length - stripped.length);
         added = stripped;
       }
-    } else {
-      prefix = after;
-      added = "";
+    } else { // composed text changed before its end (a jamo model's syllable grew): mark the change
+      var a = Array.from(after), p = Array.from(prefix), k = 0;
+      while (k < Math.min(a.length, p.length) && a[k] === p[k]) k++;
+      prefix = a.slice(0, k).join("");
+      added = a.slice(k).join("");
     }
     var candidates = st.candidates.map(function (c) {
-      return { token: c[0], label: tokenLabel(c[0]), prob: c[1], pct: percent(c[1]), chosen: c[0] === st.token };
+      return { token: c[0], label: tokenLabel(c[0], info), prob: c[1], pct: percent(c[1]), chosen: c[0] === st.token };
     });
     if (!candidates.some(function (c) { return c.chosen; })) {
-      candidates.push({ token: st.token, label: tokenLabel(st.token), prob: st.prob, pct: percent(st.prob),
+      candidates.push({ token: st.token, label: tokenLabel(st.token, info), prob: st.prob, pct: percent(st.prob),
                         chosen: true, outside: true });
     }
     return {
@@ -514,7 +518,7 @@
     var lines = [];
     if (busy) lines.push(read.S("decoding"));
     else if (ui.changed && tr.output === ui.changed.after) {
-      lines.push(read.S("forced_note", { token: tokenLabel(ui.changed.token), i: ui.changed.step + 1 }));
+      lines.push(read.S("forced_note", { token: tokenLabel(ui.changed.token, read.info()), i: ui.changed.step + 1 }));
       lines.push(read.S("before", { text: ui.changed.before || "" }));
     }
     clear(el.note);
