@@ -57,8 +57,9 @@ def _parser():
                    "attention = chapter 7's character model with Luong attention, all pairs, full's held-out split")
     t.add_argument("--level", choices=["char", "word"], default="char", help="character- or word-level model")
     t.add_argument("--cell", choices=["lstm", "gru"], default="lstm")
-    t.add_argument("--decoder", choices=["teacher", "free", "scheduled"], default="teacher",
-                   help="teacher forcing (default), free running (own predictions), or scheduled sampling")
+    t.add_argument("--decoder", choices=["teacher", "free", "scheduled", "softmax"], default="teacher",
+                   help="teacher forcing (default); free running fed its own argmax (free) or, as the post's model, "
+                   "its whole softmax output (softmax); or scheduled sampling")
     t.add_argument("--epochs", type=int, help="number of epochs (default: the recipe's)")
     t.add_argument("--latent-dim", type=int, help="state size (default 256)")
     t.add_argument("--batch-size", type=int, help="batch size (default: the recipe's)")

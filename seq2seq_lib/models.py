@@ -150,13 +150,22 @@ class GreedyFeedback(layers.Layer):
         return {**super().get_config(), "teacher_prob": self.initial_teacher_prob, "seed": self.seed}
 
 
-def build_free_running_model(num_encoder_tokens, num_decoder_tokens, max_decoder_seq_length, latent_dim=256, teacher_prob=0.0, mask_encoder=True):
-    """Character LSTM whose decoder is unrolled and fed its own argmax (chapter 6).
+def build_free_running_model(num_encoder_tokens, num_decoder_tokens, max_decoder_seq_length, latent_dim=256, teacher_prob=0.0,
+                             mask_encoder=True, feedback="argmax"):
+    """Character LSTM whose decoder is unrolled and fed its own output (chapter 6).
 
-    The layers are the same kind and names as `build_lstm_model`, so the same inference
-    models and decoders serve it.  `decoder_inputs` supplies the START token and, for scheduled
-    sampling (`teacher_prob > 0`), the true previous tokens.
+    `feedback="softmax"` is the post's model: the next step reads the whole probability vector
+    the last step wrote (`inputs = outputs`), so the loss of every later step reaches the earlier
+    steps through it.  `feedback="argmax"` reads the one-hot vector of the most probable token
+    instead (`GreedyFeedback`), the input greedy decoding gives it, through which no gradient
+    flows; with `teacher_prob > 0` that is scheduled sampling.  The layers are the same kind and
+    names as `build_lstm_model`, so the same inference models and decoders serve it.
+    `decoder_inputs` supplies the START token and, for scheduled sampling, the true previous tokens.
     """
+    if feedback not in ("argmax", "softmax"):
+        raise ValueError(f"feedback must be 'argmax' or 'softmax', not {feedback!r}")
+    if feedback == "softmax" and teacher_prob:
+        raise ValueError("scheduled sampling mixes true one-hot tokens with argmax feedback: use feedback='argmax'")
     encoder_inputs = keras.Input(shape=(None, num_encoder_tokens), name="encoder_inputs")
     x = layers.Masking(name="encoder_mask")(encoder_inputs) if mask_encoder else encoder_inputs
     _, state_h, state_c = layers.LSTM(latent_dim, return_state=True, name="encoder")(x)
@@ -165,21 +174,23 @@ def build_free_running_model(num_encoder_tokens, num_decoder_tokens, max_decoder
     decoder_inputs = keras.Input(shape=(max_decoder_seq_length, num_decoder_tokens), name="decoder_inputs")
     decoder = layers.LSTM(latent_dim, return_sequences=True, return_state=True, name="decoder")
     decoder_dense = layers.Dense(num_decoder_tokens, activation="softmax", name="decoder_dense")
-    feedback = GreedyFeedback(teacher_prob, name="feedback")
+    greedy = GreedyFeedback(teacher_prob, name="feedback")
 
     step_input = TimeStep(0, name="start_token")(decoder_inputs)
     outputs = []
     for t in range(max_decoder_seq_length):
         out, h, c = decoder(step_input, initial_state=states)
-        probabilities = decoder_dense(out)
+        probabilities = decoder_dense(out)  # (sentences, 1, tokens)
         outputs.append(probabilities)
         states = [h, c]
         if t + 1 < max_decoder_seq_length:
-            if teacher_prob > 0:
+            if feedback == "softmax":
+                step_input = probabilities  # the post's `inputs = outputs`
+            elif teacher_prob > 0:
                 teacher = TimeStep(t + 1, name=f"teacher_step_{t + 1}")(decoder_inputs)
-                step_input = feedback(probabilities, teacher)
+                step_input = greedy(probabilities, teacher)
             else:
-                step_input = feedback(probabilities)
+                step_input = greedy(probabilities)
     decoder_outputs = layers.Concatenate(axis=1, name="decoder_outputs")(outputs)
-    name = "char_lstm_scheduled" if teacher_prob > 0 else "char_lstm_free"
+    name = "char_lstm_softmax" if feedback == "softmax" else "char_lstm_scheduled" if teacher_prob > 0 else "char_lstm_free"
     return keras.Model([encoder_inputs, decoder_inputs], decoder_outputs, name=name)

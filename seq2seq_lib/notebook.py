@@ -14,11 +14,7 @@ from __future__ import annotations
 import inspect
 
 from . import checkpoints
-
-SENTENCES = [  # "Be nice." is the post's example
-    "Be nice.", "Go away.", "Help me!", "Thank you.",
-    "Come here.", "I'm tired.", "Who are you?", "That's not good.",
-]
+from .examples import SENTENCES  # noqa: F401  (the chapters import it from here)
 
 
 def source_markdown(obj) -> str:

@@ -95,9 +95,11 @@ def build_model(cfg: config.TrainConfig, n_in, n_out, level="char", decoder="tea
                                                embedding_dim=cfg.embedding_dim, dropout=cfg.dropout)
     if level == "word":
         return models.build_word_model(n_in, n_out, cfg.embedding_dim, cfg.latent_dim, dropout=cfg.dropout)
-    if decoder in ("free", "scheduled"):
+    if decoder in ("free", "scheduled", "softmax"):
         prob = 1.0 if decoder == "scheduled" else 0.0
-        return models.build_free_running_model(n_in, n_out, max_decoder_seq_length, cfg.latent_dim, prob, cfg.mask_encoder)
+        feedback = "softmax" if decoder == "softmax" else "argmax"
+        return models.build_free_running_model(n_in, n_out, max_decoder_seq_length, cfg.latent_dim, prob, cfg.mask_encoder,
+                                               feedback)
     builder = models.build_gru_model if cfg.cell == "gru" else models.build_lstm_model
     return builder(n_in, n_out, cfg.latent_dim, mask_encoder=cfg.mask_encoder, dropout=cfg.dropout)
 
