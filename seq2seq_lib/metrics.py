@@ -125,7 +125,8 @@ def sacrebleu_settings() -> dict:
     """The sacrebleu settings behind `score_translations` (its defaults), as the book states them."""
     chrf, bleu = sacrebleu.CHRF(), sacrebleu.BLEU()
     return {
-        "chrF": f"character n-grams 1-{chrf.char_order}, word n-grams {chrf.word_order}, beta {chrf.beta}",
+        "chrF": f"character n-grams 1-{chrf.char_order}, word n-grams {chrf.word_order}, beta {chrf.beta}, "
+                f"spaces {'kept' if chrf.whitespace else 'ignored'}",
         "BLEU": f"word n-grams 1-{bleu.max_ngram_order}, tokenizer {bleu.tokenizer_signature}, smoothing {bleu.smooth_method}",
     }
 

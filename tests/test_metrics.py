@@ -31,7 +31,7 @@ def test_sentence_chrf_best_reference_and_corpus_settings():
 
 def test_sacrebleu_settings_are_the_ones_stated_in_the_book():
     settings = metrics.sacrebleu_settings()
-    assert settings["chrF"] == "character n-grams 1-6, word n-grams 0, beta 2"
+    assert settings["chrF"] == "character n-grams 1-6, word n-grams 0, beta 2, spaces ignored"
     assert settings["BLEU"].startswith("word n-grams 1-4, tokenizer 13a")
 
 def test_masked_ce_matches_unpadded_computation(tiny_lstm, corpus_pairs):
