@@ -45,7 +45,7 @@ FORMAT_VERSION = 3  # 2: input rules, messages and the joining rule travel in th
 # the letters of a Korean jamo model become syllables in the browser as in Python)
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO_ROOT / "book" / "_static" / "models"
-SHIPPED = shipped.NAMES
+SHIPPED = shipped.WEB_MODELS  # the others are only loaded by notebooks
 # Training facts worth showing next to a model in the browser (the full history stays out).
 INFO_KEYS = ("recipe", "decoder", "num_pairs", "epochs_run", "best_epoch", "wall_time_s", "data")
 

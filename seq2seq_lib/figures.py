@@ -70,17 +70,15 @@ TEXT = {
         "baseline": "the post's recipe",
         "fast": "fast recipe",
         "baseline_best": "the post's recipe: its best",
-        "encoder": "encoder LSTM",
-        "decoder": "decoder LSTM",
-        "states": "states h, c",
-        "enc_in": "English, one character a step",
-        "dec_in": "decoder input: the French sentence, one step behind",
-        "dec_out": "target: the next character (Dense + softmax)",
-        "dec_in_inf": "decoder input: the character it chose at the step before",
-        "dec_out_inf": "chosen: the most likely next character (argmax)",
         "per_step_lsb": "per-step LSTM, least significant first",
         "per_step_msb": "per-step LSTM, most significant first",
         "encdec_msb": "encoder-decoder, most significant first",
+        "position": "position in the target (characters)",
+        "ce_truth": "cross-entropy, reading the truth (nats)",
+        "by_position": "Where each model is unsure",
+        "distance": "characters after one mistake of its own",
+        "extra": "extra cross-entropy (nats)",
+        "after_mistake": "What one wrong input character costs",
     },
     "ko": {
         "length": "영어 문장 길이 (문자 수)",
@@ -105,17 +103,15 @@ TEXT = {
         "baseline": "원래 글의 레시피",
         "fast": "빠른 레시피",
         "baseline_best": "원래 글의 레시피: 최저값",
-        "encoder": "인코더 LSTM",
-        "decoder": "디코더 LSTM",
-        "states": "상태 h, c",
-        "enc_in": "영어, 한 단계에 한 글자",
-        "dec_in": "디코더 입력: 한 단계 늦은 프랑스어 문장",
-        "dec_out": "정답: 다음 글자 (Dense + 소프트맥스)",
-        "dec_in_inf": "디코더 입력: 바로 전 단계에서 고른 글자",
-        "dec_out_inf": "선택: 확률이 가장 높은 다음 글자 (argmax)",
         "per_step_lsb": "단계별 LSTM, 낮은 자리부터",
         "per_step_msb": "단계별 LSTM, 높은 자리부터",
         "encdec_msb": "인코더-디코더, 높은 자리부터",
+        "position": "정답 안의 위치 (문자)",
+        "ce_truth": "정답을 읽을 때의 교차 엔트로피 (nat)",
+        "by_position": "모델이 어디에서 확신하지 못하는가",
+        "distance": "자기 실수 하나 뒤의 문자 수",
+        "extra": "늘어난 교차 엔트로피 (nat)",
+        "after_mistake": "잘못된 입력 글자 하나의 대가",
     },
 }
 
@@ -216,65 +212,6 @@ def recipe_race(curves: dict, best: float, lang: str = "en"):
     return fig
 
 
-def encoder_decoder(source="Hi.", target="Salut.", lang: str = "en"):
-    """Chapter 2's model unrolled over one training pair: the encoder reads `source`, its final
-    states start the decoder, which reads START + `target` and learns `target` + END."""
-    t = TEXT[lang]
-    return _unrolled(source, ["⇥", *target], [*target, "⏎"], lang, t["dec_in"], t["dec_out"], feedback=False)
-
-
-def inference_loop(source="Hi.", output="Salut.", lang: str = "en"):
-    """Chapter 3's greedy loop unrolled: the decoder reads START, then at every step the character
-    it chose at the step before (dashed arrows), until it chooses END."""
-    t = TEXT[lang]
-    return _unrolled(source, ["⇥", *output], [*output, "⏎"], lang, t["dec_in_inf"], t["dec_out_inf"], feedback=True)
-
-
-def _unrolled(source, dec_in, dec_out, lang, in_label, out_label, feedback):
-    use_language(lang)
-    t = TEXT[lang]
-    n_enc, n_dec = len(source), len(dec_in)
-    fig = Figure(figsize=(0.8 * (n_enc + n_dec) + 1.6, 3.4), layout="tight")
-    ax = fig.subplots()
-    ax.set_xlim(-0.7, n_enc + n_dec + 0.5)
-    ax.set_ylim(-1.3, 2.3)
-    ax.axis("off")
-    box = {"boxstyle": "round,pad=0.3", "lw": 1}
-
-    def arrow(x0, y0, x1, y1, **kw):
-        ax.annotate("", (x1, y1), (x0, y0), arrowprops={"arrowstyle": "->", "lw": 1, **kw})
-
-    def column(x, colour, below, above=None):
-        ax.text(x, 0.5, "LSTM", ha="center", va="center", fontsize=9, bbox={**box, "fc": colour})
-        ax.text(x, -0.8, _shown(below), ha="center", va="center", fontsize=11, family="monospace")
-        arrow(x, -0.6, x, 0.25)
-        if above is not None:
-            ax.text(x, 1.75, _shown(above), ha="center", va="center", fontsize=11, family="monospace")
-            arrow(x, 0.75, x, 1.5)
-
-    for i, ch in enumerate(source):  # the encoder: characters in, states along
-        column(i, "#dbe9f6", ch)
-        if i:
-            arrow(i - 0.62, 0.5, i - 0.38, 0.5)
-    first = n_enc + 0.6
-    for j in range(n_dec):  # the decoder
-        x = first + j
-        column(x, "#fde4cf", dec_in[j], dec_out[j])
-        if j:
-            arrow(x - 0.62, 0.5, x - 0.38, 0.5)
-        if feedback and j + 1 < n_dec:  # what it chose becomes its next input
-            arrow(x + 0.12, 1.6, x + 0.88, -0.65, ls="--", color="C2", connectionstyle="arc3,rad=-0.25")
-    arrow(n_enc - 0.62, 0.5, n_enc + 0.22, 0.5, color="C3", lw=2)
-    ax.text(n_enc - 0.2, 0.95, t["states"], ha="center", fontsize=9, color="C3")
-    middle = first + (n_dec - 1) / 2
-    ax.text((n_enc - 1) / 2, 2.2, t["encoder"], ha="center", fontsize=10, weight="bold")
-    ax.text(middle, 2.2, t["decoder"], ha="center", fontsize=10, weight="bold")
-    ax.text((n_enc - 1) / 2, -1.25, t["enc_in"], ha="center", fontsize=8)
-    ax.text(middle, -1.25, in_label, ha="center", fontsize=8)
-    ax.text(middle, 1.98, out_label, ha="center", fontsize=8)
-    return fig
-
-
 def column_accuracy(per_column: dict, lang: str = "en"):
     """Chapter 1: the accuracy of each column of the sum, one line a model.
 
@@ -320,3 +257,30 @@ def attention_map(source_tokens, output_tokens, weights, lang: str = "en", title
         ax.set_title(title, fontsize=10)
     fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02, label=t["weight"])
     return fig
+
+
+
+def exposure(measured: dict, lang: str = "en", min_count: int = 30):
+    """Chapter 6: cross-entropy by target position (left) and the extra cross-entropy after one
+    wrong input character (right), one line a model.  `measured` maps a label to
+    `exposure.measure`'s result; positions reached by fewer than `min_count` sentences are left out."""
+    use_language(lang)
+    t = TEXT[lang]
+    fig = Figure(figsize=(10, 3.8), layout="tight")
+    left, right = fig.subplots(1, 2)
+    for (label, m), marker in zip(measured.items(), "osd^v"):
+        keep = [i for i, c in enumerate(m["count"]) if c >= min_count]
+        left.plot(keep, [m["by_position"][i] for i in keep], marker + "-", ms=3, lw=1.5, label=label)
+        extra = m["after_mistake"]["extra"]
+        right.plot(range(1, len(extra) + 1), extra, marker + "-", ms=5, lw=1.5, label=label)
+    left.set(xlabel=t["position"], ylabel=t["ce_truth"], title=t["by_position"])
+    right.set(xlabel=t["distance"], ylabel=t["extra"], title=t["after_mistake"])
+    right.axhline(0, color="grey", lw=0.8)
+    for ax in (left, right):
+        ax.grid(alpha=0.3)
+    left.legend(fontsize=8)
+    return fig
+
+
+# Chapters 2, 3 and 6 call the diagrams through this module (they live in diagrams.py).
+from .diagrams import encoder_decoder, free_running, inference_loop  # noqa: E402, F401

@@ -25,6 +25,7 @@ class ShippedModel:
     explorer: bool = True  # offered by the explorer (chapters 3-6) without being named
     trained_by_default: bool = True  # trained by tools/train_checkpoints.sh without names
     continue_args: tuple = ()  # a second `train --init-from` run continuing the first, if any
+    web: bool = True  # exported for the built pages (`export`); False for models only notebooks load
 
 
 def _flags(values: dict) -> tuple:
@@ -50,11 +51,20 @@ MODELS = (
     ShippedModel("char_lstm", (*_CHAPTER, "--epochs", "40")),
     ShippedModel("char_gru", (*_CHAPTER, "--cell", "gru", "--epochs", "40")),
     ShippedModel("word_lstm", (*_CHAPTER, "--level", "word", *_flags(config.CHAPTER_WORD_MODEL), "--epochs", "40")),
+    # Chapter 6 compares four ways of training the decoder with the same budget, 15 epochs each:
+    # teacher forcing (char_lstm's recipe stopped at 15), the post's model (its softmax output
+    # fed back), its argmax fed back, and scheduled sampling.
+    ShippedModel("char_lstm_15", (*_CHAPTER, "--epochs", "15"), explorer=False, web=False),
+    ShippedModel("char_lstm_softmax", (*_CHAPTER, "--decoder", "softmax", "--epochs", "15"), explorer=False, web=False),
     ShippedModel("char_lstm_free", (*_CHAPTER, "--decoder", "free", "--epochs", "15")),
     # No early stopping: val_loss is measured free-running, and it rises while the schedule
     # moves from teacher forcing to the model's own predictions (measured: it stopped at epoch 5).
     ShippedModel("char_lstm_scheduled", (*_CHAPTER, "--decoder", "scheduled", "--epochs", "15", "--patience", "0"),
                  explorer=False),
+    # The post's own recipe (RMSprop, batch 64, 100 epochs, the first 10,000 pairs, no masks):
+    # chapter 3 shows the post's three examples with it.
+    ShippedModel("char_lstm_post", ("--num-samples", str(config.CHAPTER_NUM_SAMPLES), "--recipe", "baseline", "--overwrite"),
+                 explorer=False, web=False),
     # Chapter 9's English→Korean model: the attention recipe on the 3,400 shortest pairs of
     # kor-eng `kor.txt` (not fra.txt: tools/train_checkpoints.sh does not train it) with jamo
     # targets, 20 epochs then a warm restart of 16.  The syllable model of the same split scored
@@ -67,6 +77,7 @@ MODELS = (
 BY_NAME = {m.name: m for m in MODELS}
 NAMES = tuple(BY_NAME)
 EXPLORER_MODELS = tuple(m.name for m in MODELS if m.explorer)
+WEB_MODELS = tuple(m.name for m in MODELS if m.web)
 
 
 def main(argv) -> int:

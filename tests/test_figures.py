@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from seq2seq_lib import figures  # noqa: E402
+from seq2seq_lib import diagrams, figures  # noqa: E402
 
 ROWS = [{"lo": 0, "hi": 10, "sentences": 5, "chrf": 60.0}, {"lo": 10, "hi": None, "sentences": 3, "chrf": 30.0}]
 
@@ -49,10 +49,21 @@ def test_figures_draw_their_labels_in_the_page_language(lang):
     assert drawn_without_missing_glyphs(fig) == []
     fig = figures.encoder_decoder("Hi.", "Salut.", lang)
     shown = {t.get_text() for t in fig.axes[0].texts}
-    assert {figures.TEXT[lang]["encoder"], figures.TEXT[lang]["decoder"], "⇥", "⏎", "H"} <= shown
+    assert {diagrams.TEXT[lang]["encoder"], diagrams.TEXT[lang]["decoder"], "⇥", "⏎", "H"} <= shown
     assert drawn_without_missing_glyphs(fig) == []
     fig = figures.inference_loop("Hi.", "Salut.", lang)
-    assert figures.TEXT[lang]["dec_in_inf"] in {t.get_text() for t in fig.axes[0].texts}
+    assert diagrams.TEXT[lang]["dec_in_inf"] in {t.get_text() for t in fig.axes[0].texts}
+    assert drawn_without_missing_glyphs(fig) == []
+    fig = figures.free_running("Hi.", "Salut.", lang)
+    assert diagrams.TEXT[lang]["dec_in_free"] in {t.get_text() for t in fig.axes[0].texts}
+    assert drawn_without_missing_glyphs(fig) == []
+    measured = {"a": {"by_position": [1.0, 0.5, 2.0], "count": [40, 35, 10], "after_mistake": {"extra": [3.0, 1.0, 0.2]}},
+                "b": {"by_position": [2.0, 2.0, 2.0], "count": [40, 35, 10], "after_mistake": {"extra": [0.0, 0.0, 0.0]}}}
+    fig = figures.exposure(measured, lang)
+    left, right = fig.axes
+    assert [list(line.get_xdata()) for line in left.get_lines()] == [[0, 1], [0, 1]]  # position 2: too few sentences
+    assert list(right.get_lines()[0].get_xdata()) == [1, 2, 3]
+    assert right.get_xlabel() == figures.TEXT[lang]["distance"]
     assert drawn_without_missing_glyphs(fig) == []
     fig = figures.unk_rates([(104, 120, 0.3, 0.4), (54, 60, 0.45, 0.5)], lang)
     (en, fr) = fig.axes[0].get_lines()

@@ -17,7 +17,8 @@ def test_every_shipped_checkpoint_is_registered_and_back():
     on_disk = {p.stem for p in checkpoints.CHECKPOINT_DIR.glob("*.keras")}
     assert on_disk == set(shipped.NAMES)
     assert checkpoints.DEFAULT_CHECKPOINT.stem == shipped.NAMES[0]
-    assert tuple(export.shipped_checkpoints()) == shipped.NAMES
+    assert tuple(export.shipped_checkpoints()) == shipped.WEB_MODELS
+    assert set(shipped.EXPLORER_MODELS) <= set(shipped.WEB_MODELS)  # the built pages offer them
     assert widgets.DEFAULT_MODELS == shipped.EXPLORER_MODELS
     for lang in widgets.LABELS:
         assert set(widgets.LABELS[lang]) == set(shipped.NAMES), lang

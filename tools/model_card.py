@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from seq2seq_lib import checkpoints, config, data, decoding, metrics
+from seq2seq_lib import checkpoints, config, data, decoding, examples, metrics
 
 BENCHMARK = Path(__file__).resolve().parent.parent / "benchmarks" / "results" / "train_recipe.json"
 
@@ -155,6 +155,11 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
     # (held out or not) stay out of the repository, and so out of the cards.
     corpus = data.BUNDLED_KOREAN if Path(data_path).name == "kor.txt" else data.BUNDLED_CORPUS
     extra = [en for en in dict.fromkeys(en for en, _ in data.read_pairs(corpus))][::80][: 20 - len(SAMPLES)]
+    korean = data.references(data.read_pairs(data.BUNDLED_KOREAN)) if corpus == data.BUNDLED_KOREAN else None
+
+    def refs(sentence):
+        return korean.get(sentence, []) if korean is not None else examples.references(sentence)
+
     samples = {}
     for s in SAMPLES + extra:
         out = t.translate([s])[0]
@@ -208,9 +213,13 @@ def write_card(path, data_path, title=None, start=config.CHAPTER_NUM_SAMPLES, co
         *others,
         "## Sample translations (greedy)",
         "",
-        "| English | model output |",
-        "|---|---|",
-        *[f"| {k} | {v} |" for k, v in samples.items()],
+        "References are this project's own translations (its bundled corpus and "
+        "`seq2seq_lib/resources/examples.yml`; the data file's stay out of the repository): ✓ an output "
+        "identical to one of them, ✗ any other, ? none written.",
+        "",
+        "| English | model output | | references |",
+        "|---|---|---|---|",
+        *[f"| {k} | {v} | {examples.mark(v, refs(k))} | {' · '.join(refs(k)) or '—'} |" for k, v in samples.items()],
         "",
         "The same samples as JSON (tests/test_shipped.py checks that the checkpoint still gives them):",
         "",
