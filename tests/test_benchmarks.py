@@ -124,3 +124,11 @@ def test_reference_logp_is_the_forced_greedy_trace():
     assert trace.output == reference and trace.stop_reason == "end"
     expected = float(np.sum(np.log([st.prob for st in trace.steps])))
     assert abs(bench.reference_logp(translator.core, sentence, reference) - expected) < 1e-4
+
+
+def test_seen_vs_heldout_runs(tmp_path):
+    out = last_json(["benchmarks/seen_vs_heldout.py", "--data", "bundled", "--output", str(tmp_path / "s.json")])
+    assert json.loads((tmp_path / "s.json").read_text()) == out
+    held, seen = out["heldout"], out["seen"]
+    assert seen["sentences"] == held["sentences"] > 0  # as many seen sentences as held-out ones
+    assert 0 <= seen["chrf"] <= 100 and 0 <= held["exact_match"] <= 1

@@ -38,3 +38,17 @@ def test_card_of_a_chapter_style_checkpoint(tiny_lstm, tmp_path):
     assert len(tool.SAMPLES) < len(samples) <= 20 and list(samples)[: len(tool.SAMPLES)] == tool.SAMPLES
     outputs = decoding.Translator(tiny_lstm).translate(list(samples))
     assert list(samples.values()) == [o if isinstance(o, str) else f"(refused: {o})" for o in outputs]
+
+
+def test_card_samples_stand_next_to_this_projects_references(tiny_lstm, tmp_path):
+    from seq2seq_lib import examples
+
+    tool = load_tool()
+    ckpt = checkpoints.save(tiny_lstm, tmp_path / "tiny.keras")
+    card, _ = tool.write_card(ckpt, data.BUNDLED_CORPUS, title="A tiny model", start=300, count=400)
+    text = card.read_text(encoding="utf-8")
+    assert "| English | model output | | references |" in text
+    for sentence, output in checkpoints.model_card(ckpt)["samples"].items():
+        refs = examples.references(sentence)
+        row = f"| {sentence} | {output} | {examples.mark(output, refs)} | {' · '.join(refs) or '—'} |"
+        assert row in text
