@@ -98,14 +98,37 @@ def _attention_cross_entropy(s2s, src, tgt, batch_size):
     return total / max(count, 1)
 
 
+def nearest_reference(hypothesis: str, references) -> tuple:
+    """(edits, reference): the reference fewest character edits (insertions, deletions,
+    substitutions) away from `hypothesis`, and that number of edits."""
+    return min((Levenshtein.distance(hypothesis, r), r) for r in references)
+
+
 def cer(hypotheses, reference_lists) -> float:
-    """Character error rate: edits to the nearest reference, summed, over that reference's length."""
+    """Character error rate: edits to the nearest reference, summed over the sentences, over the
+    summed lengths of those references."""
     edits = length = 0
     for hyp, refs in zip(hypotheses, reference_lists):
-        dist, ref = min((Levenshtein.distance(hyp, r), r) for r in refs)
+        dist, ref = nearest_reference(hyp, refs)
         edits += dist
         length += len(ref)
     return edits / max(length, 1)
+
+
+def sentence_chrf(hypothesis: str, references) -> float:
+    """chrF of one translation against its references (sacrebleu's `sentence_chrf`, same settings
+    as the corpus chrF of `score_translations`): what a single half-right translation scores."""
+    return round(sacrebleu.sentence_chrf(hypothesis, list(references)).score, 2)
+
+
+def sacrebleu_settings() -> dict:
+    """The sacrebleu settings behind `score_translations` (its defaults), as the book states them."""
+    chrf, bleu = sacrebleu.CHRF(), sacrebleu.BLEU()
+    return {
+        "chrF": f"character n-grams 1-{chrf.char_order}, word n-grams {chrf.word_order}, beta {chrf.beta}, "
+                f"spaces {'kept' if chrf.whitespace else 'ignored'}",
+        "BLEU": f"word n-grams 1-{bleu.max_ngram_order}, tokenizer {bleu.tokenizer_signature}, smoothing {bleu.smooth_method}",
+    }
 
 
 def score_translations(hypotheses, reference_lists) -> dict:

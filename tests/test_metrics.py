@@ -13,7 +13,26 @@ def test_scores_against_several_references():
     # Edits to the nearest reference: "Vas !"→"Va !" is 1 of 4, "Bonsoir."→"Bonjour." is 2 of 8.
     assert wrong["cer"] == pytest.approx(3 / 12)
     assert wrong["chrf"] < perfect["chrf"]
+    assert metrics.nearest_reference("Vas !", ["Va !", "Pars !"]) == (1, "Va !")
 
+
+
+def test_sentence_chrf_best_reference_and_corpus_settings():
+    import sacrebleu
+
+    refs = ["Sois gentil !", "Soyez gentil !"]
+    assert metrics.sentence_chrf("Soyez gentil !", refs) == 100.0
+    half = metrics.sentence_chrf("Soyez calme !", refs)
+    assert 0 < half < 100
+    # one sentence: the corpus chrF of score_translations is the sentence chrF (same settings)
+    assert metrics.score_translations(["Soyez calme !"], [refs])["chrf"] == half
+    assert half == round(sacrebleu.CHRF(char_order=6, word_order=0, beta=2).sentence_score("Soyez calme !", refs).score, 2)
+
+
+def test_sacrebleu_settings_are_the_ones_stated_in_the_book():
+    settings = metrics.sacrebleu_settings()
+    assert settings["chrF"] == "character n-grams 1-6, word n-grams 0, beta 2, spaces ignored"
+    assert settings["BLEU"].startswith("word n-grams 1-4, tokenizer 13a")
 
 def test_masked_ce_matches_unpadded_computation(tiny_lstm, corpus_pairs):
     """Bucketed, padded, masked batches give the same number as one unpadded pair at a time."""
