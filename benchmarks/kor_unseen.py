@@ -129,6 +129,7 @@ def measure(path, data_path, lexicons_base):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", required=True)
+    ap.add_argument("--output", default=str(RESULTS), help=f"where to write the results (default {RESULTS.name})")
     ap.add_argument("models", nargs="+", help="LABEL=CHECKPOINT")
     args = ap.parse_args()
     all_pairs = data.read_pairs(args.data)
@@ -139,7 +140,7 @@ def main():
         label, path = spec.split("=", 1)
         result["models"][label] = m = measure(path, args.data, lexicons)
         print(label, json.dumps({k: m[k] for k in ("heldout_references", "heldout_outputs")}), flush=True)
-    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    Path(args.output).write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False))
 
 
