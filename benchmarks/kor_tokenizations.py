@@ -15,13 +15,18 @@ chapter 9 reads it.
 
     python benchmarks/kor_tokenizations.py --data ../shared/data/kor-eng/kor.txt \
         --shipped LABEL syllables=SYLLABLE_MODEL jamo=JAMO_MODEL
+
+The further runs of chapter 9 (the tutorial's model without attention, `--recipe fast`, and the
+attention model with the bundled corpus added to training, `--extra-pairs bundled-ko`) are
+measured the same way into benchmarks/results/kor_more.json (`--output`); training/README.md's
+kor_attention section has the commands.
 """
 
 import argparse
 import json
 from pathlib import Path
 
-from seq2seq_lib import checkpoints, config, data, decoding, hangul, metrics  # first: quiets TensorFlow
+from seq2seq_lib import checkpoints, config, data, decoding, export, hangul, metrics  # first: quiets TensorFlow
 
 RESULTS = Path(__file__).resolve().parent / "results" / "kor_tokenizations.json"
 
@@ -29,8 +34,7 @@ RESULTS = Path(__file__).resolve().parent / "results" / "kor_tokenizations.json"
 def measure(path, data_path):
     s2s = checkpoints.load(path)
     recipe = config.TrainConfig.from_dict(s2s.info.get("recipe", {}))
-    everything = data.read_pairs(data_path, recipe.num_samples or None, recipe.normalize_spaces)
-    train, held = data.heldout_split(everything, recipe)
+    train, held = data.checkpoint_split(s2s.info, data_path)  # with the pairs `--extra-pairs` added
     t = decoding.Translator(s2s)
     scores = metrics.evaluate(s2s, held, translator=t)
     refs = data.references(held)
@@ -46,8 +50,12 @@ def measure(path, data_path):
         "checkpoint": Path(path).name,
         "command": checkpoints.portable_command(info.get("command")),
         "target_units": recipe.target_units,
+        "architecture": recipe.architecture,
+        "extra_pairs": (info.get("data") or {}).get("extra_pairs"),
         "training_pairs": len(train),
         "parameters": s2s.model.count_params(),
+        # the .bin of `python -m seq2seq_lib export` (the browser's weights; tests/test_export.py allows 5 MB)
+        "export_bin_bytes": len(export.web_header_and_bytes(s2s, "kor_attention", path)[1]),
         "input_vocab": len(s2s.input_vocab),
         "target_vocab": len(s2s.target_vocab),
         "max_decoder_seq_length": getattr(s2s, "max_decoder_seq_length", None),
@@ -71,6 +79,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", required=True)
     ap.add_argument("--shipped", required=True, help="the LABEL of the checkpoint shipped as kor_attention")
+    ap.add_argument("--output", default=str(RESULTS), help=f"where to write the results (default {RESULTS.name}; "
+                    "kor_more.json holds chapter 9's further runs)")
     ap.add_argument("models", nargs="+", help="LABEL=CHECKPOINT")
     args = ap.parse_args()
     result = {"data": Path(args.data).name, "shipped": args.shipped, "models": {}}
@@ -78,7 +88,7 @@ def main():
         label, path = spec.split("=", 1)
         result["models"][label] = measure(path, args.data)
         print(label, json.dumps(result["models"][label]["heldout"]), flush=True)
-    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    Path(args.output).write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False))
 
 

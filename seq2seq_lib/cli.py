@@ -49,6 +49,12 @@ def _parser():
                    help="use the first N pairs (default: the recipe's, 10000 as the tutorial; 0 = all)")
     t.add_argument("--holdout", type=float, default=None, help="keep this share of English sentences (with all "
                    "their translations) out of training, for `evaluate` (default: the recipe's, 0 but for full)")
+    t.add_argument("--benchmark-holdout", action="store_true", help="also keep out the held-out English sentences "
+                   "of benchmarks/train_recipe.py's split of DATA's first 10,000 pairs (as the recipes full and "
+                   "attention do; default: the recipe's)")
+    t.add_argument("--extra-pairs", metavar="FILE", default=None, help="more training pairs from FILE ('bundled-ko' "
+                   "= the bundled English→Korean corpus), added after the held-out split; pairs whose English is "
+                   "held out, or already in training, are dropped")
     t.add_argument("--random-validation", action="store_true", help="draw the validation rows at random "
                    "(default: the last rows, as the tutorial's validation_split)")
     t.add_argument("--recipe", choices=sorted(config.RECIPES), default="fast",
@@ -153,7 +159,8 @@ def train_config(args) -> config.TrainConfig:
                "learning_rate": args.learning_rate, "target_units": args.target_units, "dropout": args.dropout}
     cfg = cfg.replace(**{k: v for k, v in changes.items() if v is not None})
     return cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source,
-                       random_validation=args.random_validation or cfg.random_validation)
+                       random_validation=args.random_validation or cfg.random_validation,
+                       benchmark_holdout=getattr(args, "benchmark_holdout", False) or cfg.benchmark_holdout)
 
 
 def _train(args) -> int:
@@ -167,6 +174,13 @@ def _train(args) -> int:
     path = data.resolve_data_path(args.data)
     pairs = data.read_pairs(path, cfg.num_samples or None, cfg.normalize_spaces)
     pairs, held = data.heldout_split(pairs, cfg)
+    extra = None
+    if args.extra_pairs:
+        extra_path = data.resolve_data_path(args.extra_pairs)
+        pairs, extra = data.with_extra_pairs(pairs, held, data.read_pairs(extra_path, None, cfg.normalize_spaces))
+        extra = {"file": args.extra_pairs if args.extra_pairs in data.BUNDLED else extra_path.name, **extra}
+        print(f"added {extra['added']} pairs of {extra_path} ({extra['dropped_heldout']} dropped: English held out; "
+              f"{extra['dropped_duplicate']} already in training)", file=sys.stderr)
     print(f"training a {args.level}-level {cfg.cell.upper()} ({args.decoder} decoder, {args.recipe} recipe) "
           f"on {len(pairs)} pairs of {path} ({len(held)} held out)", file=sys.stderr)
     # Recorded without this machine's folders: checkpoints and their model cards are shared.
@@ -176,6 +190,8 @@ def _train(args) -> int:
     def save(s2s):
         s2s.info["data"] = {"file": path.name, "num_pairs": len(pairs), "heldout_pairs": len(held),
                             "heldout": "data.heldout_split(pairs, recipe)" if held else None}
+        if extra is not None:
+            s2s.info["data"]["extra_pairs"] = extra
         s2s.info["command"] = command
         checkpoints.save(s2s, out)
 

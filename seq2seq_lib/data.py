@@ -121,6 +121,42 @@ def heldout_split(pairs, cfg):
     return split_by_source(pairs, cfg.holdout, seed=cfg.seed, keep_out=keep_out)
 
 
+def with_extra_pairs(train, held, extra):
+    """`train` plus the pairs of `extra` that a held-out evaluation may safely see in training.
+
+    An extra pair is dropped when its English sentence is held out (`held`'s English), so the
+    held-out scores stay scores on unseen sentences, and when the same pair is already in
+    `train`.  Returns (pairs, {"added": n, "dropped_heldout": n, "dropped_duplicate": n})."""
+    held_en = {en for en, _ in held}
+    seen = set(map(tuple, train))
+    out, counts = list(train), {"added": 0, "dropped_heldout": 0, "dropped_duplicate": 0}
+    for en, tgt in extra:
+        if en in held_en:
+            counts["dropped_heldout"] += 1
+        elif (en, tgt) in seen:
+            counts["dropped_duplicate"] += 1
+        else:
+            seen.add((en, tgt))
+            out.append((en, tgt))
+            counts["added"] += 1
+    return out, counts
+
+
+def checkpoint_split(info, path):
+    """(training pairs, held-out pairs) of the checkpoint whose `info` this is, trained on `path`:
+    the recipe's held-out split, plus the extra pairs `train --extra-pairs` added (recorded in
+    info["data"]["extra_pairs"]; a bundled corpus is re-read, another file is looked for next to
+    `path`)."""
+    recipe = config.TrainConfig.from_dict(info.get("recipe", {}))
+    train, held = heldout_split(read_pairs(path, recipe.num_samples or None, recipe.normalize_spaces), recipe)
+    extra = (info.get("data") or {}).get("extra_pairs")
+    if extra:
+        name = extra["file"]
+        extra_path = BUNDLED[name] if name in BUNDLED else Path(path).parent / name
+        train = with_extra_pairs(train, held, read_pairs(extra_path, None, recipe.normalize_spaces))[0]
+    return train, held
+
+
 def references(pairs):
     """{English: [every French translation in `pairs`]}, in file order."""
     refs: dict[str, list[str]] = {}

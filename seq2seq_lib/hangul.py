@@ -142,3 +142,22 @@ def vocab_stats(sentences) -> dict:
 def jamo_pairs(pairs):
     """(source, target) pairs with the target written in jamo: what a jamo-level model learns."""
     return [(src, to_jamo(tgt)) for src, tgt in pairs]
+
+
+def syllables(text: str) -> list:
+    """The Hangul syllables of `text` composed (NFC), in order: what a syllable model would write."""
+    return [ch for ch in compose(text) if is_syllable(ch)]
+
+
+def novel_syllables(text: str, known) -> list:
+    """The distinct syllables of `text` (composed) that are not in `known`, in order of first use.
+
+    With `known` the syllables of a syllable model's training targets, these are what that model
+    can never write; in a jamo model's output, syllables it composed from letters it learned
+    elsewhere (chapter 9 checks whether they make words)."""
+    seen, out = set(known), []
+    for ch in syllables(text):
+        if ch not in seen:
+            seen.add(ch)
+            out.append(ch)
+    return out

@@ -132,3 +132,22 @@ def test_seen_vs_heldout_runs(tmp_path):
     held, seen = out["heldout"], out["seen"]
     assert seen["sentences"] == held["sentences"] > 0  # as many seen sentences as held-out ones
     assert 0 <= seen["chrf"] <= 100 and 0 <= held["exact_match"] <= 1
+
+
+def test_kor_unseen_runs(tmp_path):
+    """benchmarks/kor_unseen.py on a tiny jamo model of the bundled English→Korean corpus."""
+    model, result = tmp_path / "ko.keras", tmp_path / "unseen.json"
+    r = subprocess.run([sys.executable, "-m", "seq2seq_lib", "train", "--data", "bundled-ko", "--holdout", "0.2",
+                        "--target-units", "jamo", "--epochs", "1", "--latent-dim", "16", "--output", str(model)],
+                       capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert r.returncode == 0, r.stderr[-2000:]
+    out = last_json(["benchmarks/kor_unseen.py", "--data", str(data.BUNDLED_KOREAN), "--output", str(result),
+                     f"jamo={model}"])
+    assert json.loads(result.read_text(encoding="utf-8")) == out
+    m = out["models"]["jamo"]
+    refs, outs = m["heldout_references"], m["heldout_outputs"]
+    assert m["target_units"] == "jamo" and m["syllables_in_output_vocab"] == 0 and m["training_target_syllables"] > 0
+    assert 0 <= refs["unseen_syllables"] <= refs["reference_syllables"] and refs["reference_pairs"] > 0
+    assert refs["pairs_with_unseen"] <= refs["reference_pairs"] and refs["sentences_every_reference_unseen"] <= refs["sentences"]
+    assert outs["outputs"] == refs["sentences"] and outs["of_them_in_data_file"] <= outs["words_with_novel_syllable"]
+    assert len(m["bundled_examples"]) <= 8

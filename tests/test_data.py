@@ -174,3 +174,29 @@ def test_heldout_split_of_the_full_recipe():
     # The same split again: a model card can rebuild it from the recipe saved in a checkpoint.
     assert data.heldout_split(pairs, config.TrainConfig.from_dict(cfg.to_dict())) == (train, held)
     assert data.heldout_split(pairs, config.fast()) == (pairs, [])
+
+
+def test_with_extra_pairs_drops_held_out_english_and_duplicates():
+    train = [("Hi.", "안녕."), ("Go.", "가.")]
+    held = [("Run!", "뛰어!"), ("Run!", "달려!")]
+    extra = [("Run!", "뛰어요!"), ("Hi.", "안녕."), ("Hi.", "안녕하세요."), ("Wait.", "기다려요."), ("Wait.", "기다려요.")]
+    out, counts = data.with_extra_pairs(train, held, extra)
+    assert out == train + [("Hi.", "안녕하세요."), ("Wait.", "기다려요.")]
+    assert counts == {"added": 2, "dropped_heldout": 1, "dropped_duplicate": 2}
+    assert not {en for en, _ in out} & {en for en, _ in held}
+    assert train == [("Hi.", "안녕."), ("Go.", "가.")]  # not changed in place
+
+
+def test_checkpoint_split_adds_the_recorded_extra_pairs(tmp_path):
+    path = write(tmp_path, "".join(f"Sentence {i}.\t문장 {i}.\n" for i in range(60)))
+    cfg = config.fast().replace(holdout=0.2)
+    train, held = data.heldout_split(data.read_pairs(path), cfg)
+    info = {"recipe": cfg.to_dict(), "data": {"file": path.name}}
+    assert data.checkpoint_split(info, path) == (train, held)
+    extra = write(tmp_path, f"{held[0][0]}\t보류.\nNew one.\t새 문장.\n", name="extra.txt")
+    info["data"]["extra_pairs"] = {"file": extra.name, "added": 1}
+    assert data.checkpoint_split(info, path) == (train + [("New one.", "새 문장.")], held)
+    info["data"]["extra_pairs"] = {"file": "bundled-ko"}
+    more, held2 = data.checkpoint_split(info, path)
+    bundled = data.read_pairs(data.BUNDLED_KOREAN)
+    assert held2 == held and more[: len(train)] == train and len(more) - len(train) == len(set(bundled))

@@ -191,3 +191,31 @@ def test_cli_target_units():
     assert cli.train_config(args).target_units == "jamo"
     args = cli._parser().parse_args(["train", "--output", "m.keras"])
     assert cli.train_config(args).target_units == "chars"
+
+
+def test_syllables_and_novel_syllables():
+    jamo_text = hangul.to_jamo("한국어, 한글!")
+    assert hangul.syllables(jamo_text) == list("한국어한글")
+    assert hangul.novel_syllables(jamo_text, set("한어")) == ["국", "글"]
+    assert hangul.novel_syllables("한국어", set("한국어가")) == []
+    assert hangul.novel_syllables("ᄒᄒ", set()) == []  # loose jamo are no syllable
+
+
+def test_cli_extra_pairs_and_benchmark_holdout(tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / "extra.keras"
+    r = subprocess.run([sys.executable, "-m", "seq2seq_lib", "train", "--data", "bundled-ko",
+                        "--holdout", "0.2", "--benchmark-holdout", "--extra-pairs", "bundled-ko", "--target-units", "jamo",
+                        "--epochs", "1", "--latent-dim", "16", "--output", str(out)],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    info = checkpoints.load(out).info
+    extra = info["data"]["extra_pairs"]
+    assert extra["file"] == "bundled-ko" and info["recipe"]["benchmark_holdout"]
+    # The same file as extra data: every pair is either in training already or held out.
+    assert extra["added"] == 0 and extra["dropped_heldout"] > 0 and extra["dropped_duplicate"] > 0
+    train_pairs, held = data.checkpoint_split(info, data.BUNDLED_KOREAN)
+    assert len(train_pairs) == info["data"]["num_pairs"] and len(held) == info["data"]["heldout_pairs"]
+    assert not {en for en, _ in train_pairs} & {en for en, _ in held}
