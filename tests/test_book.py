@@ -94,13 +94,10 @@ def test_stored_outputs_show_no_path_of_this_machine(lang, chapter):
 
 
 DECIMAL = re.compile(r"(?<![0-9A-Za-z_.])\d+\.\d+(?![0-9A-Za-z_]|\.\d)")  # 19.4, 0.040, 26.78 (not 1.2.3)
-UNPRINTED_DECIMALS = {}  # chapters whose prose still has a decimal no cell prints (none now)
 
 
 @pytest.mark.parametrize("lang", nbtool.LANGS)
-@pytest.mark.parametrize("chapter", [
-    pytest.param(c, marks=pytest.mark.xfail(reason=f"unprinted: {UNPRINTED_DECIMALS[c]}", strict=False))
-    if c in UNPRINTED_DECIMALS else c for c in CHAPTERS])
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_every_decimal_in_the_prose_is_printed_by_a_cell(lang, chapter):
     """A measured number in the text (a decimal outside code and folded hints) must appear in
     the chapter's stored outputs: the text narrates what the cells print."""
