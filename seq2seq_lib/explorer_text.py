@@ -31,6 +31,7 @@ LABELS = {
         "char_lstm_scheduled": "Character LSTM, scheduled sampling",
         "char_lstm_15": "Character LSTM, 15 epochs (chapter 6)",
         "char_lstm_softmax": "Character LSTM, the post's model: softmax fed back (chapter 6)",
+        "char_lstm_post": "Character LSTM, the post's recipe (RMSprop, 100 epochs)",
         "kor_attention": "English→Korean: LSTM with attention, kor-eng (chapter 9)",
     },
     "ko": {
@@ -43,6 +44,7 @@ LABELS = {
         "char_lstm_scheduled": "스케줄드 샘플링으로 학습한 문자 수준 LSTM",
         "char_lstm_15": "문자 수준 LSTM, 15 에포크 (6장)",
         "char_lstm_softmax": "문자 수준 LSTM, 원래 글의 모델: 소프트맥스 출력을 다음 입력으로 (6장)",
+        "char_lstm_post": "문자 수준 LSTM, 원래 글의 레시피 (RMSprop, 100 에포크)",
         "kor_attention": "영어→한국어: 어텐션을 더한 LSTM, kor-eng로 학습 (9장)",
     },
 }

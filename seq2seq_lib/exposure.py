@@ -133,6 +133,17 @@ def position_baseline(s2s, pairs) -> float:
     return total / real.sum()
 
 
+def end_probability(s2s, pairs) -> dict:
+    """Does the model know when to stop?  Reading the true previous characters, the probability
+    it gives the END token at each sentence's true last position ("mean"), and the share of
+    sentences where END is its most probable choice there ("top") — greedy decoding stops only then."""
+    pairs = usable_pairs(s2s, pairs)
+    enc, dec_in, _, lengths = _arrays(s2s, pairs)
+    p = probabilities(s2s, enc, dec_in)[np.arange(len(pairs)), lengths - 1]
+    end = s2s.target_vocab.index[config.END_CHAR]
+    return {"mean": float(p[:, end].mean()), "top": float((p.argmax(-1) == end).mean()), "sentences": len(pairs)}
+
+
 def unrolled_outputs(s2s, sentences) -> list:
     """Greedy outputs of an unrolled model (`models.build_free_running_model`) run as trained:
     the whole graph, START at the first step, then whatever it feeds back (its softmax output

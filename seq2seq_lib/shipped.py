@@ -61,6 +61,10 @@ MODELS = (
     # moves from teacher forcing to the model's own predictions (measured: it stopped at epoch 5).
     ShippedModel("char_lstm_scheduled", (*_CHAPTER, "--decoder", "scheduled", "--epochs", "15", "--patience", "0"),
                  explorer=False),
+    # The post's own recipe (RMSprop, batch 64, 100 epochs, the first 10,000 pairs, no masks):
+    # chapter 3 shows the post's three examples with it.
+    ShippedModel("char_lstm_post", ("--num-samples", str(config.CHAPTER_NUM_SAMPLES), "--recipe", "baseline", "--overwrite"),
+                 explorer=False, web=False),
     # Chapter 9's English→Korean model: the attention recipe on the 3,400 shortest pairs of
     # kor-eng `kor.txt` (not fra.txt: tools/train_checkpoints.sh does not train it) with jamo
     # targets, 20 epochs then a warm restart of 16.  The syllable model of the same split scored

@@ -63,6 +63,14 @@ def test_position_baseline_is_what_position_frequencies_give(teacher):
     assert exposure.position_baseline(teacher, PAIRS) < np.log(len(teacher.target_vocab))
 
 
+def test_end_probability(teacher):
+    end = exposure.end_probability(teacher, PAIRS)
+    assert end["sentences"] == len(metrics.usable_pairs(teacher, PAIRS))
+    assert 0.9 < end["mean"] <= 1 and end["top"] > 0.9  # char_lstm knows where its sentences end
+    blind = exposure.end_probability(_input_blind(teacher), PAIRS)
+    assert blind["mean"] < end["mean"]
+
+
 def test_unrolled_argmax_model_decodes_as_greedy_decoding():
     free = checkpoints.load(checkpoints.CHECKPOINT_DIR / "char_lstm_free.keras")
     greedy = decoding.Translator(free).translate(examples.SENTENCES)
