@@ -103,17 +103,14 @@ def _unrolled(source, dec_in, dec_out, lang, in_label, out_label, feedback):
 def free_running(source="Hi.", target="Salut.", lang: str = "en"):
     """Chapter 6's training without teacher forcing: the decoder reads START, then its own output
     of the step before (dashed arrows), and every step is scored against the true next character."""
+    from .figures import _shown  # figures.py re-exports this module's diagrams
+
     t = TEXT[lang]
     outputs = [f"ŷ{str(i).translate(_SUBSCRIPTS)}" for i in range(1, len(target) + 2)]
-    truth = " ".join(_shown_char(c) for c in [*target, "⏎"])
+    truth = " ".join(_shown(c) for c in [*target, "⏎"])
     return _unrolled(source, ["⇥", *outputs[:-1]], outputs, lang, t["dec_in_free"],
                      t["dec_out_free"].replace("{target}", truth), feedback=True)
 
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
-
-def _shown_char(token):
-    from .figures import _shown
-
-    return _shown(token)

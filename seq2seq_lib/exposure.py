@@ -22,42 +22,37 @@ models (`models.build_inference_models`) run any of them on decoder inputs we ch
 
 from __future__ import annotations
 
-import keras
 import numpy as np
 
 from . import config, data
-from .metrics import usable_pairs
-from .models import build_inference_models
+from .metrics import _inference_probabilities, usable_pairs
 
 BATCH = 256
 
 
 def _arrays(s2s, pairs):
-    d = data.prepare_char_data(pairs, s2s.input_vocab, s2s.target_vocab, s2s.reverse_source)
-    lengths = np.array([len(t) - 1 for t in d.target_texts])  # target positions: the French and END
-    return d.encoder_input_data, d.decoder_input_data, d.decoder_target_data.argmax(-1), lengths
+    """One-hot inputs, true target ids, target lengths (the French and END) and the mask of
+    real target positions, for the pairs the model can read."""
+    d = data.prepare_char_data(usable_pairs(s2s, pairs), s2s.input_vocab, s2s.target_vocab, s2s.reverse_source)
+    lengths = np.array([len(t) - 1 for t in d.target_texts])
+    real = np.arange(d.decoder_target_data.shape[1])[None, :] < lengths[:, None]
+    return d.encoder_input_data, d.decoder_input_data, d.decoder_target_data.argmax(-1), lengths, real
 
 
 def probabilities(s2s, enc, dec_in, inference=None):
-    """Next-character probabilities (sentences, steps, vocabulary) for the given one-hot inputs."""
-    encoder_model, decoder_model = inference or build_inference_models(s2s.model)
-    out = []
-    for i in range(0, len(enc), BATCH):
-        states = encoder_model(keras.ops.convert_to_tensor(enc[i : i + BATCH]), training=False)
-        states = list(states) if isinstance(states, (list, tuple)) else [states]
-        p = decoder_model([keras.ops.convert_to_tensor(dec_in[i : i + BATCH]), *states], training=False)[0]
-        out.append(np.asarray(p))
-    return np.concatenate(out)
+    """Next-character probabilities (sentences, steps, vocabulary) for the given one-hot inputs,
+    through the tutorial's inference models (`inference`: `metrics._inference_probabilities(s2s)`,
+    to build them once for several calls)."""
+    inference = inference or _inference_probabilities(s2s)
+    return np.concatenate([inference((enc[i : i + BATCH], dec_in[i : i + BATCH])) for i in range(0, len(enc), BATCH)])
 
 
 def _nll(p, true):
     return -np.log(np.maximum(np.take_along_axis(p, true[..., None], axis=-1)[..., 0], 1e-12))
 
 
-def _by_position(nll, lengths):
+def _by_position(nll, real):
     """(mean over sentences that reach position t, their count) for every position t."""
-    steps = nll.shape[1]
-    real = np.arange(steps)[None, :] < lengths[:, None]
     counts = real.sum(0)
     means = np.where(counts > 0, (nll * real).sum(0) / np.maximum(counts, 1), np.nan)
     return means, counts
@@ -77,16 +72,14 @@ def measure(s2s, pairs, positions=(1, 4, 7), horizon=8, shift=1) -> dict:
     * "shuffled": the mean -log p reading the truth when the encoder read the sentence `shift`
       places further in the set instead of its own ("own" is "mean").
     """
-    pairs = usable_pairs(s2s, pairs)
-    enc, dec_in, true, lengths = _arrays(s2s, pairs)
-    inference = build_inference_models(s2s.model)
+    enc, dec_in, true, lengths, real = _arrays(s2s, pairs)
+    inference = _inference_probabilities(s2s)
     p = probabilities(s2s, enc, dec_in, inference)
     nll = _nll(p, true)
-    real = np.arange(nll.shape[1])[None, :] < lengths[:, None]
-    means, counts = _by_position(nll, lengths)
+    means, counts = _by_position(nll, real)
 
     extra, base, cases = np.zeros(horizon), np.zeros(horizon), np.zeros(horizon, dtype=int)
-    rows = np.arange(len(pairs))
+    rows = np.arange(len(enc))
     for k in positions:
         chosen = rows[lengths > k + 1]
         if not len(chosen):
@@ -107,7 +100,7 @@ def measure(s2s, pairs, positions=(1, 4, 7), horizon=8, shift=1) -> dict:
 
     other = _nll(probabilities(s2s, np.roll(enc, -shift, axis=0), dec_in, inference), true)[real].mean()
     return {
-        "sentences": len(pairs),
+        "sentences": len(enc),
         "mean": float(nll[real].mean()),
         "by_position": means.tolist(),
         "count": counts.tolist(),
@@ -121,9 +114,7 @@ def position_baseline(s2s, pairs) -> float:
     """Mean -log p(true character) of a "model" that knows only the position: at each target
     position, the frequencies of the characters at that position in these same `pairs` (fitted
     on them, so a lower bound for anything that ignores both the source and the prefix)."""
-    pairs = usable_pairs(s2s, pairs)
-    _, _, true, lengths = _arrays(s2s, pairs)
-    real = np.arange(true.shape[1])[None, :] < lengths[:, None]
+    _, _, true, _, real = _arrays(s2s, pairs)
     total = 0.0
     for t in range(true.shape[1]):
         chars = true[real[:, t], t]
@@ -137,11 +128,10 @@ def end_probability(s2s, pairs) -> dict:
     """Does the model know when to stop?  Reading the true previous characters, the probability
     it gives the END token at each sentence's true last position ("mean"), and the share of
     sentences where END is its most probable choice there ("top") — greedy decoding stops only then."""
-    pairs = usable_pairs(s2s, pairs)
-    enc, dec_in, _, lengths = _arrays(s2s, pairs)
-    p = probabilities(s2s, enc, dec_in)[np.arange(len(pairs)), lengths - 1]
+    enc, dec_in, _, lengths, _ = _arrays(s2s, pairs)
+    p = probabilities(s2s, enc, dec_in)[np.arange(len(enc)), lengths - 1]
     end = s2s.target_vocab.index[config.END_CHAR]
-    return {"mean": float(p[:, end].mean()), "top": float((p.argmax(-1) == end).mean()), "sentences": len(pairs)}
+    return {"mean": float(p[:, end].mean()), "top": float((p.argmax(-1) == end).mean()), "sentences": len(enc)}
 
 
 def unrolled_outputs(s2s, sentences) -> list:
