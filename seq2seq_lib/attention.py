@@ -44,11 +44,13 @@ def _embedding(n_tokens, embedding_dim, name):
 
 
 def build_attention_model(num_encoder_tokens, num_decoder_tokens, encoder_units=128, decoder_units=256,
-                          attention_units=256, embedding_dim=0, dropout=0.0):
+                          attention_units=256, embedding_dim=0, dropout=0.0, rnn_dropout=0.0):
     """The training model: (English ids, French ids shifted right) → next-character probabilities.
 
     `embedding_dim=0` feeds the LSTMs one-hot characters (a frozen identity `Embedding`); a
     positive value learns vectors of that size instead (fewer multiply-adds per step).
+    `dropout` drops units of the attentional hidden state, `rnn_dropout` the LSTMs' inputs
+    (Keras's `LSTM(dropout=...)`: one mask per sequence); both only while training.
     """
     if 2 * encoder_units != decoder_units:
         raise ValueError(f"the decoder starts from both encoder directions' states: decoder_units must be "
@@ -56,14 +58,15 @@ def build_attention_model(num_encoder_tokens, num_decoder_tokens, encoder_units=
     encoder_inputs = keras.Input(shape=(None,), dtype="int32", name="encoder_inputs")
     x = _embedding(num_encoder_tokens, embedding_dim, "encoder_embedding")(encoder_inputs)
     encoder = layers.Bidirectional(
-        layers.LSTM(encoder_units, return_sequences=True, return_state=True, name="encoder_lstm"), name="encoder")
+        layers.LSTM(encoder_units, return_sequences=True, return_state=True, dropout=rnn_dropout,
+                    name="encoder_lstm"), name="encoder")
     encoder_outputs, fh, fc, bh, bc = encoder(x)  # outputs (batch, source, 2 × encoder_units)
     state_h = layers.Concatenate(name="encoder_state_h")([fh, bh])
     state_c = layers.Concatenate(name="encoder_state_c")([fc, bc])
 
     decoder_inputs = keras.Input(shape=(None,), dtype="int32", name="decoder_inputs")
     y = _embedding(num_decoder_tokens, embedding_dim, "decoder_embedding")(decoder_inputs)
-    decoder = layers.LSTM(decoder_units, return_sequences=True, return_state=True, name="decoder")
+    decoder = layers.LSTM(decoder_units, return_sequences=True, return_state=True, dropout=rnn_dropout, name="decoder")
     decoder_outputs, _, _ = decoder(y, initial_state=[state_h, state_c])
 
     probabilities, _ = _attend_and_predict(encoder_outputs, decoder_outputs, None, num_decoder_tokens,

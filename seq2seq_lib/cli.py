@@ -78,6 +78,8 @@ def _parser():
     t.add_argument("--learning-rate", type=float, help="initial learning rate (default: the recipe's)")
     t.add_argument("--dropout", type=float, help="dropout rate (default: the recipe's; the attention model drops "
                    "units of its attentional hidden state, the others the recurrent layers' inputs)")
+    t.add_argument("--rnn-dropout", type=float, help="attention model: dropout on its LSTMs' inputs (default: the "
+                   "recipe's, 0)")
     t.add_argument("--init-from", metavar="CHECKPOINT", help="continue training this checkpoint (same data and "
                    "recipe; the optimizer starts afresh, the schedule runs over --epochs)")
     t.add_argument("--output", "-o", default="model.keras", help="where to save the checkpoint (default model.keras)")
@@ -156,7 +158,8 @@ def train_config(args) -> config.TrainConfig:
     changes = {"epochs": args.epochs, "latent_dim": args.latent_dim, "batch_size": args.batch_size,
                "embedding_dim": args.embedding_dim, "max_words": args.max_words, "num_samples": args.num_samples,
                "validation_split": args.validation_split, "patience": args.patience, "holdout": args.holdout,
-               "learning_rate": args.learning_rate, "target_units": args.target_units, "dropout": args.dropout}
+               "learning_rate": args.learning_rate, "target_units": args.target_units, "dropout": args.dropout,
+               "rnn_dropout": args.rnn_dropout}
     cfg = cfg.replace(**{k: v for k, v in changes.items() if v is not None})
     return cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source,
                        random_validation=args.random_validation or cfg.random_validation,

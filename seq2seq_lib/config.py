@@ -60,7 +60,8 @@ class TrainConfig:
     mask_loss: bool = False  # padded target positions get weight 0 in the loss
     bucket: bool = False  # batches of similar length: less padding, less work per epoch
     reverse_source: bool = False  # feed the English characters backwards (Sutskever et al.)
-    dropout: float = 0.0  # dropout on the LSTM/GRU inputs
+    dropout: float = 0.0  # dropout on the LSTM/GRU inputs (attention model: on its attentional hidden state)
+    rnn_dropout: float = 0.0  # attention model only: dropout on its two LSTMs' inputs (character vectors)
     # --- word level (chapter 5) and the attention model's characters (0 there = one-hot) ------
     embedding_dim: int = 128  # size of each word vector
     max_words: int | None = None  # vocabulary cap per language (rarer words become <unk>)

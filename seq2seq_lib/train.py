@@ -92,7 +92,8 @@ class TeacherProbSchedule(keras.callbacks.Callback):
 def build_model(cfg: config.TrainConfig, n_in, n_out, level="char", decoder="teacher", max_decoder_seq_length=None):
     if cfg.architecture == "attention":
         return attention.build_attention_model(n_in, n_out, cfg.latent_dim // 2, cfg.latent_dim, cfg.latent_dim,
-                                               embedding_dim=cfg.embedding_dim, dropout=cfg.dropout)
+                                               embedding_dim=cfg.embedding_dim, dropout=cfg.dropout,
+                                               rnn_dropout=cfg.rnn_dropout)
     if level == "word":
         return models.build_word_model(n_in, n_out, cfg.embedding_dim, cfg.latent_dim, dropout=cfg.dropout)
     if decoder in ("free", "scheduled", "softmax"):
@@ -163,6 +164,8 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
         raise ValueError(f"architecture must be 'seq2seq' or 'attention', not {cfg.architecture!r}")
     if cfg.architecture == "attention" and (level != "char" or decoder != "teacher"):
         raise ValueError("the attention model is character-level with teacher forcing (level='char', decoder='teacher')")
+    if cfg.rnn_dropout and cfg.architecture != "attention":
+        raise ValueError("rnn_dropout is the attention model's; the tutorial's models use dropout for their LSTMs' inputs")
     if cfg.target_units not in ("chars", "jamo"):
         raise ValueError(f"target_units must be 'chars' or 'jamo', not {cfg.target_units!r}")
     if cfg.target_units == "jamo":

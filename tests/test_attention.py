@@ -89,6 +89,20 @@ def test_architecture_checks():
         train.fit([("a", "b")] * 4, config.attention(), level="word", verbose=0)
 
 
+def test_rnn_dropout_drops_the_lstm_inputs_only_while_training():
+    keras.utils.set_random_seed(0)
+    m = attention.build_attention_model(N_IN, N_OUT, 4, 8, 8, embedding_dim=5, rnn_dropout=0.5)
+    plain = tiny_model(5)
+    plain.set_weights(m.get_weights())  # dropout adds no weights
+    assert m.get_layer("decoder").dropout == 0.5 and plain.get_layer("decoder").dropout == 0
+    rng = np.random.default_rng(0)
+    src, dec = random_ids(rng, [4, 7], N_IN), random_ids(rng, [5, 3], N_OUT)
+    np.testing.assert_allclose(np.asarray(m([src, dec])), np.asarray(plain([src, dec])), rtol=1e-6)
+    assert not np.allclose(np.asarray(m([src, dec], training=True)), np.asarray(plain([src, dec])))
+    with pytest.raises(ValueError, match="rnn_dropout is the attention model's"):
+        train.fit([("a", "b")] * 4, config.fast().replace(rnn_dropout=0.2), verbose=0)
+
+
 def test_batches_are_padded_to_their_own_lengths():
     rng = np.random.default_rng(3)
     src = [list(rng.integers(0, 9, size=k)) for k in rng.integers(1, 40, size=300)]

@@ -134,6 +134,20 @@ def test_seen_vs_heldout_runs(tmp_path):
     assert 0 <= seen["chrf"] <= 100 and 0 <= held["exact_match"] <= 1
 
 
+def test_everyday_runs(tmp_path):
+    """benchmarks/everyday.py keeps the bundled sentences absent from the data file given."""
+    bundled = data.read_pairs(data.resolve_data_path("bundled"), None)
+    fra = tmp_path / "fra.txt"  # a stand-in for fra.txt holding 200 of the bundled pairs, one upper-cased
+    fra.write_text("".join(f"{en.upper() if i == 0 else en}\t{fr}\n" for i, (en, fr) in enumerate(bundled[:200])),
+                   encoding="utf-8")
+    out = last_json(["benchmarks/everyday.py", "--data", str(fra), "char_lstm", "--output", str(tmp_path / "e.json")])
+    assert json.loads((tmp_path / "e.json").read_text()) == out
+    present = {en.lower() for en, _ in bundled[:200]}
+    assert out["absent_pairs"] == sum(en.lower() not in present for en, _ in bundled) < len(bundled)
+    assert out["models"]["char_lstm"]["pairs"] == out["absent_pairs"]
+    assert 0 <= out["models"]["char_lstm"]["chrf"] <= 100
+
+
 def test_kor_unseen_runs(tmp_path):
     """benchmarks/kor_unseen.py on a tiny jamo model of the bundled English→Korean corpus."""
     model, result = tmp_path / "ko.keras", tmp_path / "unseen.json"
