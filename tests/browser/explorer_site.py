@@ -223,3 +223,39 @@ def assert_attention_shown(got: dict, view: dict, atol=1e-4):
     assert len(got["weights"]) == len(a["weights"])
     for drawn, row in zip(got["weights"], a["weights"]):
         np.testing.assert_allclose(drawn, row, atol=atol)
+
+
+# --- the explorer page: what the tests click and read -------------------------------------
+
+def open_page(g, static_site, lang):
+    g.page.goto(f"{static_site['url']}/{lang}/explorer.html")
+    g.page.wait_for_selector("[data-testid=explorer-output]")
+    return g.page
+
+
+def by_id(page, testid):
+    return page.locator(f"[data-testid={testid}]")
+
+
+def select_model(page, key):
+    page.select_option("[data-testid=explorer-model]", key)
+
+
+def wait_answered(page, text=None):
+    """Wait until the explorer shows no pending request (and, if given, the input `text`)."""
+    page.wait_for_function(
+        """(text) => !document.querySelector('.s2s-root.s2s-busy') &&
+              (text === null || document.querySelector('[data-testid=explorer-source]').textContent === text ||
+               document.querySelector('[data-testid=explorer-message]').textContent !== '')""",
+        arg=text,
+    )
+
+
+def go_to_step(page, i):
+    page.evaluate("(i) => { const s = document.querySelector('[data-testid=explorer-slider]');"
+                  " s.value = String(i); s.dispatchEvent(new Event('input', {bubbles: true})); }", i)
+
+
+def pause(page):
+    if by_id(page, "explorer-play").get_attribute("aria-pressed") == "true":
+        by_id(page, "explorer-play").click()
