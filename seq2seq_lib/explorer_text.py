@@ -1,5 +1,5 @@
 """What the decoding explorer says and shows: its words in English and Korean, the reader's
-input problems, and the view at one step of a trace.  explorer.js computes the same (the text
+input problems, and the view at one step of a trace.  explorer_steps.js computes the same (the text
 rules themselves are `sentences.py`'s, which decoder.js shares; tests/test_text_rules.py and
 tests/browser/ compare the two sides).
 
@@ -55,7 +55,7 @@ LABELS = {
 BUTTON_SHAPES = "▶◀‖"  # U+25B6, U+25C0, U+2016
 
 # Everything the explorer writes on the page.  `{name}` fields are filled in by Python and by
-# explorer.js with the same rules (see `fill`).
+# explorer_steps.js with the same rules (see `fill`).
 STRINGS = {
     "en": {
         "title": "Decoding explorer",
@@ -194,7 +194,7 @@ _HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7AF
 
 
 # --------------------------------------------------------------------------------------------
-# Language, messages, input checks, the view at a step (explorer.js follows the same rules)
+# Language, messages, input checks, the view at a step (explorer_steps.js follows the same rules)
 # --------------------------------------------------------------------------------------------
 
 
@@ -215,7 +215,7 @@ def detect_lang(cwd=None) -> str:
 
 
 def fill(template: str, **fields) -> str:
-    """Replace `{name}` fields; unknown fields stay as they are (as in explorer.js)."""
+    """Replace `{name}` fields; unknown fields stay as they are (as in explorer_steps.js)."""
     out, i = [], 0
     while i < len(template):
         j = template.find("{", i)
@@ -273,7 +273,7 @@ def model_info(model, model_id: str, lang: str) -> dict:
 
 
 def problem_text(error: sentences.InputError, lang: str = "en") -> str:
-    """A refusal of `sentences.check_text` worded for the reader (explorer.js: `problemText`)."""
+    """A refusal of `sentences.check_text` worded for the reader (explorer_steps.js: `problemText`)."""
     s = STRINGS[lang]
     if error.key != "unknown":
         return fill(s[error.key], **error.fields)
@@ -310,13 +310,13 @@ def stop_message(trace: dict, info: dict, lang: str) -> str:
 
 
 def percent(p: float) -> str:
-    """A probability in tenths of a percent, rounded half up (as explorer.js does)."""
+    """A probability in tenths of a percent, rounded half up (as explorer_steps.js does)."""
     n = int(math.floor(float(p) * 1000 + 0.5))
     return f"{n // 10}.{n % 10}%" if n > 0 else "<0.1%"
 
 
 def step_view(trace: dict, step: int, info: dict, lang: str = "en") -> dict:
-    """What the explorer shows at `step` of `trace`; explorer.js computes exactly this.
+    """What the explorer shows at `step` of `trace`; explorer_steps.js computes exactly this.
 
     `output` is the decoded text so far, ending with `new` (the highlighted new token, empty
     at the END step, where `end` is True instead).  For a jamo model the text is composed

@@ -1,7 +1,7 @@
 """The trace format of the book's static explorer: traces packed small for a page, and the
 `<div>` that carries them (the HTML twin of the widget, which explorer.js mounts).
 
-`pack` / `unpack` (explorer.js has `unpack` too) and `example_traces`: the greedy trace of an
+`pack` / `unpack` (explorer_steps.js has `unpack` too) and `example_traces`: the greedy trace of an
 example sentence, every single-token change of it, and a few seeded samples.
 """
 
@@ -34,7 +34,7 @@ def pack(trace: dict, level: str, end: str, start: int = 0) -> dict:
     not one of them).  Prefixes are left out where joining the earlier tokens gives them back
     (`p` keeps the others).  Probabilities are integers in units of 1/PROB_SCALE (the bars show
     tenths of a percent).  Attention weights (`extras["attention"]`, attention models only) go
-    to `a`, one row of integers (same units) per step.  explorer.js's `unpack` (and `unpack`
+    to `a`, one row of integers (same units) per step.  explorer_steps.js's `unpack` (and `unpack`
     here) reverse this.
     """
     steps = trace["steps"]

@@ -1,14 +1,15 @@
 """The decoding explorer: type an English sentence and watch a model decode it token by token.
 
-One front-end, `resources/web/explorer.js` (`book/_static/explorer.js` links to it), serves two
-back-ends through the same small model interface (`get`, `set`, `save_changes`, `on`):
+One front-end, `resources/web/explorer.js` and the classic scripts it uses (`FRONT_END_SCRIPTS`;
+`book/_static/` links to each), serves two back-ends through the same small model interface
+(`get`, `set`, `save_changes`, `on`):
 
 * in JupyterLab, `Explorer` is an anywidget: the script's `render({model, el})` talks to this
   Python object, which decodes with `decoding.Translator` whenever the page bumps `request`;
 * in the built book there is no kernel: the `text/html` part of the explorer's display is a
   `<div class="s2s-explorer">` holding a JSON configuration with pre-decoded traces (the greedy
   trace of each example sentence, every one-token change of it, a few sampled traces), and the
-  same script, loaded by the page, answers the requests from that data or from the live
+  same scripts, loaded by the page, answer the requests from that data or from the live
   in-browser decoder (`book/_static/decoder.js`) when one is available.
 
 What the explorer says and shows is `explorer_text.py`; the packed traces and the static twin
@@ -38,7 +39,8 @@ from .trace_format import (  # noqa: F401
 
 WEB_DIR = Path(__file__).resolve().parent / "resources" / "web"
 # The classic scripts of the front end, in loading order (book/_static links to each).
-FRONT_END_SCRIPTS = ("decoder.js", "beam.js", "explorer_attention.js", "explorer_beam.js", "explorer.js")
+FRONT_END_SCRIPTS = ("decoder.js", "beam.js", "explorer_steps.js", "explorer_static.js", "explorer_attention.js",
+                     "explorer_beam.js", "explorer_page.js", "explorer.js")
 DEFAULT_MODELS = shipped.EXPLORER_MODELS
 DEFAULT_EXAMPLES = ("Be nice.", "I'm cold.", "Help me!")
 
@@ -53,10 +55,12 @@ def web_file(name: str) -> str:
 
 
 def esm_source() -> str:
-    """The explorer as an ES module for anywidget: decoder.js (the text rules explorer.js uses),
+    """The explorer as an ES module for anywidget: decoder.js (the text rules the explorer uses),
     beam.js (unused here: the kernel answers beam requests; kept so the scripts are the book's),
-    explorer_attention.js and explorer_beam.js (the attention and beam views) and explorer.js,
-    all classic scripts, plus a default export."""
+    explorer_steps.js (what the explorer says and shows), explorer_static.js (the static book's
+    model object, unused here too), explorer_attention.js and explorer_beam.js (the attention and
+    beam views), explorer_page.js (the page) and explorer.js, all classic scripts, plus a default
+    export."""
     parts = [web_file(name) for name in FRONT_END_SCRIPTS]
     return "\n".join(parts) + "\nexport default { render: globalThis.Seq2SeqExplorer.render };\n"
 

@@ -1,6 +1,6 @@
 """A jamo model in the decoding explorer: the output line is composed as the decoder writes
 letters (`hangul.pending_syllable`), and the candidates are letters shown as compatibility jamo
-(`hangul.jamo_label`, carried to the page in the model's info).  explorer.js's `stepView` is
+(`hangul.jamo_label`, carried to the page in the model's info).  explorer_steps.js's `stepView` is
 compared with Python's `step_view` under Node; tests/browser/test_static_explorer.py drives
 the page itself.
 """

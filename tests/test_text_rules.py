@@ -1,6 +1,6 @@
 """The text rules that Python and the browser both apply, compared on the cases that used to
 differ: stripping, the word tokenizer, the input checks (`sentences.check_text` and decoder.js's
-`checkText`), the explorer's messages (`widgets.input_problem` and explorer.js's
+`checkText`), the explorer's messages (`widgets.input_problem` and explorer_steps.js's
 `inputProblem`), joining output tokens (`sentences.join_tokens` and `joinTokens` with the rule
 the model file carries) and how refused characters are shown.
 

@@ -2,7 +2,7 @@
 
 `Explorer.press` and `Explorer.choose` do what the page's Translate button and candidate bars
 do (set the traits, bump `request`); `Explorer.view(step)` is what the page shows at a step
-(explorer.js computes the same, see tests/browser/).  The tiny models of tests/conftest.py
+(explorer_steps.js computes the same, see tests/browser/).  The tiny models of tests/conftest.py
 translate badly, which does not matter here.
 """
 

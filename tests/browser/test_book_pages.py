@@ -136,7 +136,7 @@ def test_chapter_pages_work_offline(context, book_html, book_server, explorer_pa
 
 
 def test_korean_pages_use_a_korean_font(context, book_server, explorer_pages):
-    from test_static_explorer import korean_fonts
+    from test_static_explorer_views import korean_fonts
 
     ko = [rel for lang, rel in explorer_pages if lang == "ko"]
     assert ko
@@ -185,7 +185,8 @@ def test_chapter_7_page_decodes_a_typed_sentence_and_shows_attention(context, bo
 
 
 def test_chapter_8_page_runs_beam_search_in_the_page(context, book_html, book_server, explorer_pages):
-    """The built ch08 page loads beam.js and explorer_beam.js (Jupyter Book adds every
+    """The built ch08 page loads beam.js, explorer_beam.js and the other front-end scripts
+    (explorer_steps.js, explorer_static.js, explorer_page.js...: Jupyter Book adds every
     _static/*.js): beam mode draws the tree and the n-best list of a typed sentence (Python's
     beam search's outputs), and a clicked node's prefix starts the best output, with nothing
     from another host."""
@@ -198,6 +199,7 @@ def test_chapter_8_page_runs_beam_search_in_the_page(context, book_html, book_se
     for lang, rel in pages:
         page_html = (book_html / rel).read_text(encoding="utf-8")
         assert "beam.js" in page_html and "explorer_beam.js" in page_html, rel
+        assert all(f"_static/{name}" in page_html for name in widgets.FRONT_END_SCRIPTS), rel
         g = _open(context, book_server, rel)
         root = g.page.locator(".s2s-explorer").first
         root.locator("[data-testid=explorer-search]").select_option("beam")

@@ -1,4 +1,4 @@
-// For tests/test_explorer_jamo.py: explorer.js's view of every step of a trace.
+// For tests/test_explorer_jamo.py: explorer_steps.js's view of every step of a trace.
 //
 //   node tests/js/step_views.js < {trace, info, strings}
 //     prints: [stepView(trace, i, info, strings) for each step], attention left out
@@ -7,6 +7,9 @@ const fs = require("fs");
 const path = require("path");
 const web = path.join(__dirname, "..", "..", "seq2seq_lib", "resources", "web");
 require(path.join(web, "decoder.js")); // defines globalThis.Seq2SeqDecoder (the text rules)
+require(path.join(web, "explorer_steps.js")); // defines globalThis.Seq2SeqExplorerText
+require(path.join(web, "explorer_static.js"));
+require(path.join(web, "explorer_page.js"));
 require(path.join(web, "explorer.js"));
 const E = globalThis.Seq2SeqExplorer;
 

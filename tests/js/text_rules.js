@@ -9,7 +9,12 @@ const fs = require("fs");
 const path = require("path");
 const web = path.join(__dirname, "..", "..", "seq2seq_lib", "resources", "web");
 const D = require(path.join(web, "decoder.js"));
-require(path.join(web, "explorer.js")); // a classic script: defines globalThis.Seq2SeqExplorer
+// classic scripts: explorer_steps.js defines globalThis.Seq2SeqExplorerText (the rules tested here),
+// explorer.js globalThis.Seq2SeqExplorer, whose inputProblem and showChar are explorer_steps.js's
+require(path.join(web, "explorer_steps.js"));
+require(path.join(web, "explorer_static.js"));
+require(path.join(web, "explorer_page.js"));
+require(path.join(web, "explorer.js"));
 const E = globalThis.Seq2SeqExplorer;
 
 const cases = JSON.parse(fs.readFileSync(0, "utf8"));

@@ -7,11 +7,11 @@
  * (`sentences.join_rule`), the refusal messages (`sentences.MESSAGES`) and `top_k`.  What must
  * be code here (Python's whitespace, printability, repr() and word tokenizer) is checked
  * against Python on every code point by tests/test_export.py.  No framework, no imports; a
- * classic <script> or Node's require().  The explorer (explorer.js) uses its text rules too.
+ * classic <script> or Node's require().  The explorer (explorer_steps.js) uses its text rules too.
  *
  * A new architecture adds one step core to CORES (see "Step cores" below); the search is shared.
  *
- * API (stable; explorer.js relies on it)
+ * API (stable; the explorer's scripts rely on it)
  *   Seq2SeqDecoder.load(urlBase)               -> Promise<model>; fetches urlBase + ".json" and ".bin",
  *                                                 e.g. load("_static/models/char_lstm")
  *   Seq2SeqDecoder.fromBuffers(header, buffer) -> model; header = the parsed .json, buffer = the .bin

@@ -1,5 +1,6 @@
-/* The decoding explorer's attention view (explorer.js calls it; seq2seq_lib/explorer_attention.py
- * computes the same view in Python, and tests/browser/ compares the two).
+/* The decoding explorer's attention view (explorer_page.js draws it, explorer_steps.js asks for
+ * its view; seq2seq_lib/explorer_attention.py computes the same view in Python, and
+ * tests/browser/ compares the two).
  *
  * For a model whose trace steps carry `extras.attention` (weights over the source tokens, from
  * decoder.js's attention core or from the pre-decoded traces), it draws
@@ -102,7 +103,7 @@
   }
 
   /* Draw the view of `trace` at `step` into `box` (hidden without attention).
-   * `t`: explorer.js's helpers {h, clear, percent, S}. */
+   * `t`: the explorer's helpers {h, clear, percent, S}, from explorer_page.js. */
   function draw(box, trace, step, info, t) {
     var v = view(trace, step, info);
     var key = [t.S("attention_cell"), step, info && info.id];

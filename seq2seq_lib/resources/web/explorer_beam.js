@@ -1,4 +1,4 @@
-/* The decoding explorer's beam view (explorer.js calls it in beam mode).
+/* The decoding explorer's beam view (explorer_page.js calls it in beam mode).
  *
  * It draws a beam search result (the shape of Python's BeamResult.to_dict(), from beam.js in
  * the page or from decoding.Translator.beam in the kernel):

@@ -1,0 +1,1 @@
+../../seq2seq_lib/resources/web/explorer_static.js
