@@ -14,9 +14,11 @@ construction), each language's markdown, and a link to the other language under 
 The glossary pages `book/{ko,en}/glossary.md` are written from `book/src/glossary.yml`.
 
     python tools/notebooks.py write              # regenerate; keep the outputs of unchanged code cells
+                                                 # (and give saved explorers the current front-end code)
     python tools/notebooks.py execute [ch03 ...] # regenerate and execute (real run, SEQ2SEQ_QUICK unset)
     python tools/notebooks.py execute --quick    # the same with SEQ2SEQ_QUICK=1 (a smoke run; do not commit)
     python tools/notebooks.py check              # exit 1 if a stored notebook differs from its source
+                                                 # or a saved explorer carries other front-end code
 
 `execute` runs each chapter once (the English notebook) and stores the same outputs in the
 Korean one: the code cells are identical, so one run is the output of both.  `--each` runs
@@ -146,7 +148,27 @@ def carry_outputs(new, old):
     for key in ("widgets", "language_info", "seq2seq_book"):
         if key in old.metadata:
             new.metadata[key] = copy.deepcopy(old.metadata[key])
+    for state in explorer_states(new):  # its copy of the front-end files: the current ones
+        state.update(explorer_code())
     return new
+
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+EXPLORER_ID = "seq2seq_lib.widgets.Explorer"
+
+
+def explorer_code() -> dict:
+    """The front-end code an explorer widget carries in its saved state: `widgets.Explorer`'s
+    `_esm` and `_css`, sent as they are, so a notebook run now would store exactly these."""
+    from seq2seq_lib import widgets
+
+    return {"_esm": widgets.Explorer._esm, "_css": widgets.Explorer._css}
+
+
+def explorer_states(nb) -> list:
+    """The saved states of the notebook's explorer widgets (dicts, changed in place)."""
+    states = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    return [m["state"] for m in states.values() if m.get("state", {}).get("_anywidget_id") == EXPLORER_ID]
 
 
 def same_without_outputs(a, b) -> bool:
@@ -267,7 +289,11 @@ def check() -> int:
             if not path.exists():
                 print(f"missing: {path.relative_to(ROOT)}")
                 bad += 1
-            elif not same_without_outputs(render(src, lang), nbformat.read(path, as_version=4)):
+                continue
+            stored = nbformat.read(path, as_version=4)
+            code = explorer_code()
+            if not same_without_outputs(render(src, lang), stored) or any(
+                    state.get(k) != v for state in explorer_states(stored) for k, v in code.items()):
                 print(f"out of date: {path.relative_to(ROOT)} (run: python tools/notebooks.py write)")
                 bad += 1
     for lang in LANGS:
