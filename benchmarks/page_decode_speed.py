@@ -1,11 +1,11 @@
 """Decoding speed in the browser: the book's decoder.js and beam.js in headless Chromium.
 
-Serves a page that loads `book/_static/decoder.js` and `beam.js` and the exported default
-model (`book/_static/models/<name>.json` + `.bin`, as the built chapters do) on 127.0.0.1,
-then times in the page, after a warm-up: greedy decoding with the top-5 trace the explorer
-asks for (`model.trace`) and beam search (`model.beam`, --beam K, default 5) of a
-30-character sentence, `--repeats` times each; reports the median milliseconds.  The last
-line printed is one JSON object.
+Serves a page that loads `book/_static/decoder.js` (with its `decoder_cells.js`) and `beam.js`
+and the exported default model (`book/_static/models/<name>.json` + `.bin`, as the built
+chapters do) on 127.0.0.1, then times in the page, after a warm-up: greedy decoding with the
+top-5 trace the explorer asks for (`model.trace`) and beam search (`model.beam`, --beam K,
+default 5) of a 30-character sentence, `--repeats` times each; reports the median
+milliseconds.  The last line printed is one JSON object.
 
     python benchmarks/page_decode_speed.py [--model char_attention_full] [--text "..."] [--repeats 30]
 
@@ -31,7 +31,7 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 TEXT = "Where did you spend your time?"  # 30 characters, as the targets are stated
 
 PAGE = """<!doctype html><meta charset="utf-8"><title>decode speed</title>
-<script src="decoder.js"></script><script src="beam.js"></script>"""
+<script src="decoder_cells.js"></script><script src="decoder.js"></script><script src="beam.js"></script>"""
 
 TIMING = """async ([name, text, repeats, beamSize]) => {
   const model = await Seq2SeqDecoder.load("models/" + name);
@@ -60,7 +60,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)
-        for name in ("decoder.js", "beam.js"):
+        for name in ("decoder_cells.js", "decoder.js", "beam.js"):
             shutil.copy(STATIC / name, site / name)
         (site / "models").mkdir()
         for ext in (".json", ".bin"):

@@ -17,7 +17,7 @@ in `search.py` (greedy, forced tokens, seeded sampling, the top-k trace) are wri
 this contract; `select_rows` keeps the rows of a state whose sentences are still decoding.
 
 `CORES` maps a model's kind (its `cell`, or "attention") to its core class: a new architecture
-adds one class here (and one JavaScript step in `resources/web/decoder.js`).
+adds one class here (and one JavaScript step in `resources/web/decoder_cells.js`).
 """
 
 from __future__ import annotations
@@ -132,7 +132,7 @@ class RecurrentCore:
         return logits, {"rnn": rnn}, {}
 
     def web_arrays(self) -> dict:
-        """The arrays `step` and `encode` multiply, by name, for the web export (decoder.js's
+        """The arrays `step` and `encode` multiply, by name, for the web export (decoder_cells.js's
         recurrent core reads the same names).  Word models keep the two factors of each input
         table (embedding, kernel) instead of the much larger table."""
         m, w = self.s2s.model, _array
@@ -216,7 +216,7 @@ class AttentionCore:
         return logits, {**state, "rnn": [h, c]}, {"attention": weights}
 
     def web_arrays(self) -> dict:
-        """The arrays `encode` and `step` multiply, by name (decoder.js's attention core)."""
+        """The arrays `encode` and `step` multiply, by name (decoder_cells.js's attention core)."""
         (ft, fr, fb), (bt, br, bb) = self.directions
         return {"enc_f_table": ft, "enc_f_recurrent": fr, "enc_f_bias": fb,
                 "enc_b_table": bt, "enc_b_recurrent": br, "enc_b_bias": bb,
@@ -231,7 +231,7 @@ CORES = {"lstm": RecurrentCore, "gru": RecurrentCore, "attention": AttentionCore
 
 
 def core_kind(s2s) -> str:
-    """The key of `s2s`'s step core in `CORES` (and in decoder.js's CORES)."""
+    """The key of `s2s`'s step core in `CORES` (and in decoder_cells.js's CORES)."""
     return "attention" if getattr(s2s, "architecture", "seq2seq") == "attention" else s2s.cell
 
 

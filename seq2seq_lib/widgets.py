@@ -39,8 +39,8 @@ from .trace_format import (  # noqa: F401
 
 WEB_DIR = Path(__file__).resolve().parent / "resources" / "web"
 # The classic scripts of the front end, in loading order (book/_static links to each).
-FRONT_END_SCRIPTS = ("decoder.js", "beam.js", "explorer_steps.js", "explorer_static.js", "explorer_attention.js",
-                     "explorer_beam.js", "explorer_page.js", "explorer.js")
+FRONT_END_SCRIPTS = ("decoder_cells.js", "decoder.js", "beam.js", "explorer_steps.js", "explorer_static.js",
+                     "explorer_attention.js", "explorer_beam.js", "explorer_page.js", "explorer.js")
 DEFAULT_MODELS = shipped.EXPLORER_MODELS
 DEFAULT_EXAMPLES = ("Be nice.", "I'm cold.", "Help me!")
 
@@ -55,9 +55,9 @@ def web_file(name: str) -> str:
 
 
 def esm_source() -> str:
-    """The explorer as an ES module for anywidget: decoder.js (the text rules the explorer uses),
-    beam.js (unused here: the kernel answers beam requests; kept so the scripts are the book's),
-    explorer_steps.js (what the explorer says and shows), explorer_static.js (the static book's
+    """The explorer as an ES module for anywidget: decoder_cells.js and decoder.js (the in-browser
+    decoder, whose text rules the explorer uses), beam.js (unused here: the kernel answers beam
+    requests; kept so the scripts are the book's), explorer_steps.js (what the explorer says and shows), explorer_static.js (the static book's
     model object, unused here too), explorer_attention.js and explorer_beam.js (the attention and
     beam views), explorer_page.js (the page) and explorer.js, all classic scripts, plus a default
     export."""

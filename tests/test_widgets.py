@@ -53,7 +53,7 @@ def test_explorer_js_is_a_classic_script():
         assert not re.search(r"^\s*(import|export)\b", src, re.M), name
         assert not re.search(r"\.(inner|outer)HTML\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function", src), name
         assert src in esm, name
-    assert esm.startswith(widgets.web_file("decoder.js"))
+    assert esm.startswith(widgets.web_file("decoder_cells.js"))
     assert esm.rstrip().endswith("export default { render: globalThis.Seq2SeqExplorer.render };")
 
 

@@ -97,6 +97,7 @@ PAGE = """<!DOCTYPE html>
 <link rel="stylesheet" href="../_static/explorer.css">
 <script src="../_static/beam.js"></script>
 <script src="../_static/decoder.js"></script>
+<script src="../_static/decoder_cells.js"></script>
 <script src="../_static/explorer_steps.js"></script>
 <script src="../_static/explorer_static.js"></script>
 <script src="../_static/explorer_page.js"></script>

@@ -91,7 +91,7 @@ def test_attention_view_of_the_pre_decoded_example(guarded, static_site, explore
 
 
 def test_attention_view_of_a_live_decoding(guarded, static_site, tiny_attention):
-    """A typed sentence, decoded by decoder.js's attention core: every step's strip and matrix
+    """A typed sentence, decoded by decoder_cells.js's attention core: every step's strip and matrix
     are NumPy's weights (within 1e-4), and they change from step to step."""
     page = open_page(guarded, static_site, "en")
     select_model(page, "tiny_attn")

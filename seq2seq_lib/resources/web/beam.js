@@ -1,9 +1,9 @@
-/* beam.js: beam search in the browser, over decoder.js's step cores (one sentence at a time).
+/* beam.js: beam search in the browser, over decoder_cells.js's step cores (one sentence at a time).
  *
  * The JavaScript side of `seq2seq_lib/beam.py`, with the same rules and the same result:
  *   - every step, each live prefix proposes its next tokens; of all (prefix, token) pairs the
  *     search keeps the best `width = beamSize - finished` by cumulative log-probability
- *     (log of decoder.js's softmax); ties go to the earlier prefix row, then to the lower token id;
+ *     (log of decoder_cells.js's softmax); ties go to the earlier prefix row, then to the lower token id;
  *   - a kept pair whose token is END is a finished hypothesis; the search stops when no prefix
  *     is live or after max_decoder_seq_length steps (the live prefixes are then kept, unfinished);
  *   - the n-best list is ranked by score = logp / ((5 + L) / 6) ** alpha (L: tokens incl. END),
@@ -18,7 +18,8 @@
  *            nodes: [{id, parent, step, token, logp, kept, finished}], output}
  *        (the shape of Python's BeamResult.to_dict()); decoder.js's model.beam(text, options)
  *        checks the text first.  Seq2SeqBeam.checkOptions, lengthPenalty, MAX_BEAM.
- * A classic script or Node's require(); decoder.js must be loaded (before a search is run).
+ * A classic script or Node's require(); decoder.js and decoder_cells.js must be loaded (before a
+ * search is run).
  */
 (function (root) {
   "use strict";

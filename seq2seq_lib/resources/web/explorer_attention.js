@@ -3,7 +3,7 @@
  * tests/browser/ compares the two).
  *
  * For a model whose trace steps carry `extras.attention` (weights over the source tokens, from
- * decoder.js's attention core or from the pre-decoded traces), it draws
+ * decoder_cells.js's attention core or from the pre-decoded traces), it draws
  *   - a heat strip under the input: the source tokens, each shaded by the current step's weight;
  *   - the matrix of the decoding so far: one row per output token (the current one highlighted),
  *     one column per source token.  Rows still to come keep their place, empty, so the page

@@ -1,0 +1,1 @@
+../../seq2seq_lib/resources/web/decoder_cells.js
