@@ -70,7 +70,7 @@ def errors(results, refs, ref_scores, alpha):
 
 
 def measure(name, pairs, beams, alphas, repeats=1):
-    s2s = checkpoints.load(checkpoints.CHECKPOINT_DIR / f"{name}.keras")
+    s2s = checkpoints.load(name)
     translator = decoding.Translator(s2s)
     core = translator.core
     refs = data.references(pairs)

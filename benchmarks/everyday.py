@@ -38,7 +38,7 @@ def main():
     absent = [(en, fr) for en, fr in bundled if key(en) not in in_fra]
     scores = {}
     for name in args.models:
-        path = Path(name) if name.endswith(".keras") else checkpoints.CHECKPOINT_DIR / f"{name}.keras"
+        path = checkpoints.resolve(name)
         scores[Path(path).stem] = {k: v for k, v in metrics.evaluate(checkpoints.load(path), absent).items() if k in KEYS}
     result = {"benchmark": "everyday", "bundled_pairs": len(bundled),
               "bundled_sentences": len({en for en, _ in bundled}),

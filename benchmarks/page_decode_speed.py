@@ -94,7 +94,7 @@ def main():
         "beam_ms": round(timed["beam_ms"], 2),
         "greedy_output": timed["greedy_output"],
         "beam_output": timed["beam_output"],
-        "max_decoder_steps": checkpoints.read_meta(checkpoints.CHECKPOINT_DIR / f"{args.model}.keras").get(
+        "max_decoder_steps": checkpoints.read_meta(checkpoints.shipped_path(args.model)).get(
             "max_decoder_seq_length"),
         "top_k": config.TOP_K,
     }

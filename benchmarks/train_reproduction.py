@@ -48,7 +48,7 @@ def main():
 
     result = {"data": path.name, "sentences": args.sentences, "seed": args.seed, "models": {}}
     for name in args.models:
-        file = Path(name) if name.endswith(".keras") else checkpoints.CHECKPOINT_DIR / f"{name}.keras"
+        file = checkpoints.resolve(name)
         s2s = checkpoints.load(file)
         t0 = time.perf_counter()
         rows = training_rows(s2s, path)

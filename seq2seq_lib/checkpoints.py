@@ -139,9 +139,27 @@ def _portable_path(value: str) -> str:
     return path.name or value
 
 
+def shipped_path(name: str) -> Path:
+    """Where the shipped checkpoint `name` (e.g. "char_lstm") lives, whether or not it exists."""
+    return CHECKPOINT_DIR / f"{name}.keras"
+
+
+def resolve(name_or_path) -> Path:
+    """A checkpoint file from a path, or from the bare name of a shipped checkpoint: a name
+    without folder or suffix (e.g. "char_lstm_full") that is not a file here."""
+    path = Path(name_or_path)
+    if path.suffix or len(path.parts) != 1 or path.exists():
+        return path
+    shipped = shipped_path(path.name)
+    if not shipped.is_file():
+        names = ", ".join(sorted(p.stem for p in CHECKPOINT_DIR.glob("*.keras")))
+        raise CheckpointError(f"{name_or_path}: neither a checkpoint file nor a shipped model ({names})")
+    return shipped
+
+
 def read_meta(path) -> dict:
     """The `seq2seq.json` member of a checkpoint, with clear errors for damaged files."""
-    path = Path(path)
+    path = resolve(path)
     if not path.is_file():
         raise CheckpointError(f"{path}: no such checkpoint file")
     try:
@@ -164,7 +182,7 @@ def read_meta(path) -> dict:
 def model_card(path) -> dict:
     """The JSON block of a checkpoint's model card (`<name>.md` beside it, written by
     tools/model_card.py): its sample translations and held-out scores."""
-    card = Path(path).with_suffix(".md")
+    card = resolve(path).with_suffix(".md")
     if not card.is_file():
         raise CheckpointError(f"{card}: no model card beside the checkpoint")
     block = re.search(r"```json\n(.*?)\n```", card.read_text(encoding="utf-8"), re.S)
@@ -174,8 +192,9 @@ def model_card(path) -> dict:
 
 
 def load(path=None) -> Seq2Seq:
-    """Load a checkpoint (default: `DEFAULT_CHECKPOINT`) with `safe_mode=True`."""
-    path = Path(path) if path is not None else DEFAULT_CHECKPOINT
+    """Load a checkpoint, a path or a shipped model's name (default: `DEFAULT_CHECKPOINT`), with
+    `safe_mode=True`."""
+    path = resolve(path) if path is not None else DEFAULT_CHECKPOINT
     meta = read_meta(path)
     try:
         model = keras.saving.load_model(path, compile=False, safe_mode=True)

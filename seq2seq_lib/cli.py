@@ -89,7 +89,8 @@ def _parser():
                         description="Translate sentences given as arguments, or one per line on stdin "
                         "(then exactly one output line per input line; refused lines print empty, the reason goes to stderr).")
     tr.add_argument("sentences", nargs="*", help="English sentences (default: read lines from stdin)")
-    tr.add_argument("--model", "-m", default=None, help="checkpoint (.keras); default: the shipped default model, char_attention_full")
+    tr.add_argument("--model", "-m", default=None, help="a .keras checkpoint or a shipped model's name (e.g. char_lstm_full); "
+                    "default: the shipped default model, char_attention_full")
     tr.add_argument("--trace", action="store_true", help="print each decoding step with its top-k candidates")
     tr.add_argument("--top-k", type=int, default=config.TOP_K, help="candidates shown per step with --trace")
     _beam_options(tr)
@@ -97,7 +98,7 @@ def _parser():
                     "scores, a block per sentence (needs --beam N or wider)")
 
     ev = sub.add_parser("evaluate", help="held-out metrics of a checkpoint on a fra-eng file")
-    ev.add_argument("checkpoint")
+    ev.add_argument("checkpoint", help="a .keras checkpoint or a shipped model's name")
     ev.add_argument("data", help="fra-eng file of held-out pairs ('bundled' = the bundled corpus)")
     ev.add_argument("--num-samples", type=int, default=None, help="only the first N pairs")
     ev.add_argument("--heldout", action="store_true", help="only the pairs the checkpoint's training held out "

@@ -145,7 +145,7 @@ def export_web(s2s, out_dir, name: str, checkpoint=None):
 
 def shipped_checkpoints() -> dict:
     """{name: path} of the shipped checkpoints that exist, in `SHIPPED` order."""
-    found = {n: checkpoints.CHECKPOINT_DIR / f"{n}.keras" for n in SHIPPED}
+    found = {n: checkpoints.shipped_path(n) for n in SHIPPED}
     return {n: p for n, p in found.items() if p.is_file()}
 
 

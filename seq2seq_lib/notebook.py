@@ -37,7 +37,7 @@ def show(obj) -> None:
 
 def shipped(name):
     """A checkpoint shipped in seq2seq_lib/resources/checkpoints, or None if missing."""
-    path = checkpoints.CHECKPOINT_DIR / f"{name}.keras"
+    path = checkpoints.shipped_path(name)
     if not path.exists():
         print(f"{path.name} is not in this copy of the repository yet")
         return None
@@ -47,6 +47,6 @@ def shipped(name):
 def heldout_scores(name):
     """The held-out scores recorded in a checkpoint's model card (<name>.md), or None."""
     try:
-        return checkpoints.model_card(checkpoints.CHECKPOINT_DIR / f"{name}.keras").get("heldout")
+        return checkpoints.model_card(checkpoints.shipped_path(name)).get("heldout")
     except checkpoints.CheckpointError:  # no card (or no JSON block) in this copy
         return None

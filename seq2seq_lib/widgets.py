@@ -96,7 +96,7 @@ def available_models(models=DEFAULT_MODELS) -> dict:
         models = (models,)
     found = {}
     for m in models:
-        path = checkpoints.CHECKPOINT_DIR / f"{m}.keras"
+        path = checkpoints.shipped_path(m)
         if path.is_file():
             found[m] = path
     return found

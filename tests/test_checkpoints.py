@@ -1,4 +1,5 @@
 import zipfile
+from pathlib import Path
 
 import keras
 import pytest
@@ -38,6 +39,24 @@ def test_free_running_model_round_trips_with_safe_mode(corpus_pairs, tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(checkpoints.CheckpointError, match="no such checkpoint"):
         checkpoints.load(tmp_path / "nope.keras")
+
+
+def test_a_shipped_name_resolves_to_its_file_and_loads():
+    assert checkpoints.resolve("char_lstm") == checkpoints.CHECKPOINT_DIR / "char_lstm.keras"
+    assert checkpoints.load("char_lstm").info == checkpoints.load(checkpoints.CHECKPOINT_DIR / "char_lstm.keras").info
+
+
+def test_paths_are_not_taken_for_names(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "char_lstm").write_text("a file named like a shipped model")
+    assert checkpoints.resolve("char_lstm") == Path("char_lstm")  # a file here wins over the name
+    assert checkpoints.resolve("x/char_lstm") == Path("x/char_lstm")
+    assert checkpoints.resolve("char_lstm.keras") == Path("char_lstm.keras")
+
+
+def test_unknown_name_lists_the_shipped_models():
+    with pytest.raises(checkpoints.CheckpointError, match=r"neither a checkpoint file nor a shipped model \(.*char_lstm_full"):
+        checkpoints.load("char_lstn")
 
 
 def test_truncated_file(tiny_lstm, tmp_path):

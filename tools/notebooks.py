@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import functools
 import os
 import sys
 import time
@@ -154,9 +155,9 @@ def carry_outputs(new, old):
 
 
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-EXPLORER_ID = "seq2seq_lib.widgets.Explorer"
 
 
+@functools.cache
 def explorer_code() -> dict:
     """The front-end code an explorer widget carries in its saved state: `widgets.Explorer`'s
     `_esm` and `_css`, sent as they are, so a notebook run now would store exactly these."""
@@ -165,10 +166,18 @@ def explorer_code() -> dict:
     return {"_esm": widgets.Explorer._esm, "_css": widgets.Explorer._css}
 
 
+@functools.cache
+def explorer_id() -> str:
+    """The `_anywidget_id` anywidget gives `widgets.Explorer` in saved states (module.class)."""
+    from seq2seq_lib import widgets
+
+    return f"{widgets.Explorer.__module__}.{widgets.Explorer.__name__}"
+
+
 def explorer_states(nb) -> list:
     """The saved states of the notebook's explorer widgets (dicts, changed in place)."""
     states = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    return [m["state"] for m in states.values() if m.get("state", {}).get("_anywidget_id") == EXPLORER_ID]
+    return [m["state"] for m in states.values() if m.get("state", {}).get("_anywidget_id") == explorer_id()]
 
 
 def same_without_outputs(a, b) -> bool:
