@@ -69,6 +69,13 @@ def _array(v):
     return np.asarray(v.numpy() if hasattr(v, "numpy") else v, dtype="float32")
 
 
+def _table(embeddings, kernel):
+    """`embeddings @ kernel` (one row per input id), summed in float64 and rounded to float32:
+    float32 sums differ in their last bits from one CPU's BLAS kernels to another's, and the
+    exported files must not depend on the machine that wrote them."""
+    return (_array(embeddings).astype("float64") @ _array(kernel).astype("float64")).astype("float32")
+
+
 class RecurrentCore:
     """The tutorial's encoder-decoder (LSTM or GRU, characters or words) as a step core.
 
@@ -85,8 +92,8 @@ class RecurrentCore:
         dense = m.get_layer("decoder_dense")
         enc_in, dec_in = _array(enc.kernel), _array(dec.kernel)
         if s2s.level == "word":
-            enc_in = _array(m.get_layer("encoder_embedding").embeddings) @ enc_in
-            dec_in = _array(m.get_layer("decoder_embedding").embeddings) @ dec_in
+            enc_in = _table(m.get_layer("encoder_embedding").embeddings, enc_in)
+            dec_in = _table(m.get_layer("decoder_embedding").embeddings, dec_in)
         pad = np.zeros((1, enc_in.shape[1]), dtype="float32")
         self.enc_table = np.vstack([enc_in, pad])  # last row: the all-zero padding input
         self.dec_table = dec_in
@@ -172,10 +179,10 @@ class AttentionCore:
         self.end_id = self.vocab.index[end_token(s2s.level)]
         bi = m.get_layer("encoder")
         self.directions = [
-            (w(m.get_layer("encoder_embedding").embeddings) @ w(layer.cell.kernel), w(layer.cell.recurrent_kernel),
+            (_table(m.get_layer("encoder_embedding").embeddings, layer.cell.kernel), w(layer.cell.recurrent_kernel),
              w(layer.cell.bias)) for layer in (bi.forward_layer, bi.backward_layer)]
         dec = m.get_layer("decoder").cell
-        self.dec_table = w(m.get_layer("decoder_embedding").embeddings) @ w(dec.kernel)  # row = input id
+        self.dec_table = _table(m.get_layer("decoder_embedding").embeddings, dec.kernel)  # row = input id
         self.dec_recurrent, self.dec_bias, self.units = w(dec.recurrent_kernel), w(dec.bias), dec.units
         self.keys_kernel = w(m.get_layer("attention_keys").kernel)
         hidden, dense = m.get_layer("attention_hidden"), m.get_layer("decoder_dense")

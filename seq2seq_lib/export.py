@@ -22,8 +22,9 @@ word model), so their files keep `enc_embedding` + `enc_kernel`
 and `dec_embedding` + `dec_kernel`, and the decoder multiplies one embedding row by the kernel
 at each step (the header says `"input": "embedding"` instead of `"table"`).
 
-Nothing in the files depends on when or where they were written: exporting the same
-checkpoint twice gives the same bytes, which is how the tests check that the files in
+Nothing in the files depends on when or where they were written (the tables are summed in
+float64 and rounded to float32, `cells._table`, because float32 sums differ in their last bits
+from one CPU to another): exporting the same checkpoint twice gives the same bytes, which is how the tests check that the files in
 `book/_static/models/` are in step with the shipped checkpoints.
 """
 

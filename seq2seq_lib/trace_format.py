@@ -134,8 +134,10 @@ def script_json(obj) -> str:
 def static_html(cfg: dict) -> str:
     """The book's explorer: a div that `explorer.js` (loaded by every page of the book) mounts."""
     lang = cfg.get("lang", "en")
-    fallback = {"en": "The decoding explorer needs JavaScript and the book's explorer.js.",
-                "ko": "디코딩 탐색기를 보려면 JavaScript와 이 책의 explorer.js가 필요합니다."}[lang]
+    fallback = {"en": "The decoding explorer needs JavaScript and the book's explorer scripts "
+                      "(explorer.js and the scripts it uses).",
+                "ko": "디코딩 탐색기를 보려면 JavaScript와 이 책의 탐색기 스크립트(explorer.js와 "
+                      "이 파일이 쓰는 스크립트)가 필요합니다."}[lang]
     return (
         f'<div class="s2s-explorer" lang="{html.escape(lang)}">'
         f'<script type="application/json" class="s2s-explorer-config">{script_json(cfg)}</script>'
