@@ -39,7 +39,7 @@ def main():
     scores = {}
     for name in args.models:
         path = checkpoints.resolve(name)
-        scores[Path(path).stem] = {k: v for k, v in metrics.evaluate(checkpoints.load(path), absent).items() if k in KEYS}
+        scores[path.stem] = {k: v for k, v in metrics.evaluate(checkpoints.load(path), absent).items() if k in KEYS}
     result = {"benchmark": "everyday", "bundled_pairs": len(bundled),
               "bundled_sentences": len({en for en, _ in bundled}),
               "absent_pairs": len(absent), "absent_sentences": len({en for en, _ in absent}), "models": scores}

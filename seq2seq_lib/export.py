@@ -24,8 +24,8 @@ at each step (the header says `"input": "embedding"` instead of `"table"`).
 
 Nothing in the files depends on when or where they were written (the tables are summed in
 float64 and rounded to float32, `cells._table`, because float32 sums differ in their last bits
-from one CPU to another): exporting the same checkpoint twice gives the same bytes, which is how the tests check that the files in
-`book/_static/models/` are in step with the shipped checkpoints.
+from one CPU to another): exporting the same checkpoint twice gives the same bytes, which is how
+the tests check that the files in `book/_static/models/` are in step with the shipped checkpoints.
 """
 
 from __future__ import annotations
