@@ -98,14 +98,15 @@ def main():
     val_pairs = [(en, fr) for en, fr in val_pairs if set(en) <= set(input_vocab.tokens) and set(fr) <= set(target_vocab.tokens)]
     val = None
     if val_pairs:
-        val = TokenBatches(*train.encode_pairs(val_pairs, input_vocab, target_vocab, "char"), cfg.batch_size, shuffle=False)
+        val = TokenBatches(*train.encode_pairs(val_pairs, input_vocab, target_vocab, "char"), cfg.batch_size, shuffle=False,
+                           endless=True)
     n_in, n_out = len(input_vocab), len(target_vocab)
     u, U = cfg.latent_dim // 2, cfg.latent_dim
 
     keras.utils.set_random_seed(cfg.seed)
     model = train.build_model(cfg, n_in, n_out)
     model.compile(optimizer=train.optimizer(cfg, 1000), loss="sparse_categorical_crossentropy")
-    batches = TokenBatches(src, tgt, cfg.batch_size, seed=cfg.seed)
+    batches = TokenBatches(src, tgt, cfg.batch_size, seed=cfg.seed, endless=True)  # as train.fit feeds them
     e_in = cfg.embedding_dim or n_in + 1  # what the LSTMs read: learned vectors or one-hot ids
     e_out = cfg.embedding_dim or n_out + 1
     flops = 3 * sum(forward_flops(batches.shape(i), e_in, e_out, u, U, U, n_out) for i in range(len(batches)))
@@ -115,7 +116,8 @@ def main():
                           "flops_per_epoch": flops}))
         return
     timer = EpochTimes()
-    history = model.fit(batches, validation_data=val, epochs=args.epochs, verbose=0, callbacks=[timer]).history
+    history = model.fit(batches, validation_data=val, epochs=args.epochs, verbose=0, callbacks=[timer],
+                        steps_per_epoch=len(batches), validation_steps=len(val) if val else None, shuffle=False).history
     best = min(timer.times[1:] or timer.times)
     best_cpu = min(timer.cpu_times[1:] or timer.cpu_times)
     result = {

@@ -15,6 +15,12 @@ whole data set and builds one-hot arrays in Python.  `TokenBatches` instead
   for all shapes.
 
 The targets are vocabulary indices (the softmax's classes); padded positions get weight 0.
+
+`endless=True` makes the batches one stream without end, batch `i` being batch `i % len` of
+epoch `i // len` (each epoch's order drawn from the seed and the epoch's number); `fit` then
+takes `steps_per_epoch=len(batches)` and keeps one input iterator for the whole run.  With a
+finite PyDataset, Keras replaces its TensorFlow iterator at every epoch's end, and on this
+machine some epochs then waited 20–50 s before their first batch (see train.fit).
 """
 
 from __future__ import annotations
@@ -39,29 +45,42 @@ class TokenBatches(keras.utils.PyDataset):
     shortest and longest first, see the module's docstring).
     """
 
-    def __init__(self, src, tgt, batch_size, seed=0, round_to=1, shuffle=True):
+    def __init__(self, src, tgt, batch_size, seed=0, round_to=1, shuffle=True, endless=False):
         super().__init__()
         if len(src) != len(tgt) or not src:
             raise ValueError(f"need as many sources as targets, and at least one: got {len(src)} and {len(tgt)}")
         self.src = [token_ids(s) for s in src]
         self.dec_in = [token_ids(t[:-1]) for t in tgt]
         self.dec_out = [list(t[1:]) for t in tgt]
-        self.round_to, self.shuffle = round_to, shuffle
-        self.rng = np.random.default_rng(seed)
+        self.round_to, self.shuffle, self.seed, self.endless = round_to, shuffle, seed, endless
         order = np.lexsort(([len(s) for s in src], [len(t) for t in tgt]))  # by target, then source
-        self.batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
-        self.on_epoch_end()
+        self.groups = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+        self.epoch = None
+        self._arrange(0)
 
     def __len__(self):
-        return len(self.batches)
+        """Batches in one epoch (also when the stream is endless)."""
+        return len(self.groups)
+
+    @property
+    def num_batches(self):
+        return None if self.endless else len(self.groups)
 
     def on_epoch_end(self):
-        if self.shuffle:
-            self.rng.shuffle(self.batches)
+        if not self.endless:  # an endless stream's order follows from the batch's index alone
+            self._arrange(self.epoch + 1)
+
+    def _arrange(self, epoch):
+        """Set `self.batches` to epoch `epoch`'s order of the row groups."""
+        if epoch == self.epoch:
+            return
+        self.epoch = epoch
+        order = np.random.default_rng([self.seed, epoch]).permutation(len(self.groups)) if self.shuffle else range(len(self.groups))
+        batches = [self.groups[i] for i in order]
         # Keras fixes the input signature from batches 0 and 1: any axis on which they agree
         # becomes a fixed size.  Put first the batch with the shortest target and second the
         # longest batch that differs from it in *both* padded lengths.
-        shapes = [self._own_shape(b) for b in self.batches]
+        shapes = [self._own_shape(b) for b in batches]
         first = min(range(len(shapes)), key=lambda i: (shapes[i][2], shapes[i][1]))
         differ = [i for i, s in enumerate(shapes) if s[1] != shapes[first][1] and s[2] != shapes[first][2]]
         if differ:
@@ -71,7 +90,7 @@ class TokenBatches(keras.utils.PyDataset):
             second = None
             self.fixed = (max(s[1] for s in shapes), max(s[2] for s in shapes))
         head = [first] + ([second] if second is not None else [])
-        self.batches = [self.batches[i] for i in head + [i for i in range(len(shapes)) if i not in head]]
+        self.batches = [batches[i] for i in head + [i for i in range(len(shapes)) if i not in head]]
 
     def _own_shape(self, rows):
         return (len(rows), round_up(max(len(self.src[r]) for r in rows), self.round_to),
@@ -83,6 +102,9 @@ class TokenBatches(keras.utils.PyDataset):
         return (n, *self.fixed) if self.fixed else (n, ts, td)
 
     def __getitem__(self, i):
+        if self.endless:
+            epoch, i = divmod(i, len(self.groups))
+            self._arrange(epoch)
         rows = self.batches[i]
         _, ts, td = self.shape(i)
         enc = pad_ids([self.src[r] for r in rows], ts)

@@ -229,9 +229,12 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
         cbs.append(TeacherProbSchedule(1.0, 0.0, max(1, int(cfg.epochs * config.SCHEDULED_SAMPLING_SPAN))))
 
     if cfg.architecture == "attention":  # integer batches padded to their own length (batching.py)
-        train = TokenBatches(src[:n_train], tgt[:n_train], cfg.batch_size, seed=cfg.seed)
-        val = TokenBatches(src[n_train:], tgt[n_train:], cfg.batch_size, shuffle=False) if n_val else None
-        fit_args = dict(x=train, validation_data=val)
+        # Endless streams, one epoch = len(batches) steps: Keras then keeps one input iterator
+        # for the whole run instead of replacing it (and waiting on it) at every epoch's start.
+        train = TokenBatches(src[:n_train], tgt[:n_train], cfg.batch_size, seed=cfg.seed, endless=True)
+        val = TokenBatches(src[n_train:], tgt[n_train:], cfg.batch_size, shuffle=False, endless=True) if n_val else None
+        steps_per_epoch = steps_per_epoch or len(train)
+        fit_args = dict(x=train, validation_data=val, validation_steps=len(val) if val else None, shuffle=False)
     elif not cfg.bucket and not cfg.mask_loss and level == "char" and decoder == "teacher":
         # The tutorial's own call: full-length arrays, Keras's validation_split and shuffling.
         d = data.prepare_char_data(pairs, input_vocab, target_vocab, cfg.reverse_source)

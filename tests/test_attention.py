@@ -131,6 +131,29 @@ def test_batches_are_padded_to_their_own_lengths():
         b.on_epoch_end()
 
 
+def test_endless_batches_run_epoch_after_epoch_from_the_index_alone():
+    rng = np.random.default_rng(4)
+    src = [list(rng.integers(0, 9, size=k)) for k in rng.integers(1, 30, size=200)]
+    tgt = [[0, *rng.integers(2, 9, size=k), 1] for k in rng.integers(1, 30, size=200)]
+    b = TokenBatches(src, tgt, 16, seed=5, endless=True)
+    n = len(b)
+    assert n == 13 and b.num_batches is None  # Keras treats it as a stream without end
+    assert TokenBatches(src, tgt, 16).num_batches == n
+    enc_rows = lambda i: sorted(tuple(r[r != 0]) for r in b[i][0][0])  # noqa: E731
+    epochs = [[enc_rows(e * n + i) for i in range(n)] for e in range(3)]
+    everything = sorted(tuple(i + 1 for i in s) for s in src)
+    for rows in epochs:  # each epoch is every row once
+        assert sorted(r for batch in rows for r in batch) == everything
+    assert epochs[0] != epochs[1] != epochs[2]  # in a new order each epoch
+    again = TokenBatches(src, tgt, 16, seed=5, endless=True)
+    assert [sorted(tuple(r[r != 0]) for r in again[n + i][0][0]) for i in range(n)] == epochs[1]  # the index decides
+    b.on_epoch_end()  # Keras's call does not move the stream
+    assert enc_rows(n) == epochs[1][0]
+    for e in range(3):  # every epoch opens with two batches that differ in both padded lengths
+        (s0, d0), (s1, d1) = (x.shape[1] for x in b[e * n][0]), (x.shape[1] for x in b[e * n + 1][0])
+        assert s0 != s1 and d0 != d1
+
+
 def test_batches_of_tiny_data_share_one_shape():
     b = TokenBatches([[1], [2, 3]], [[0, 4, 1], [0, 4, 1]], 1)
     assert b.shape(0)[1:] == b.shape(1)[1:] == (2, 2)
