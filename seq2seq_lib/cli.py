@@ -57,6 +57,8 @@ def _parser():
                    "held out, or already in training, are dropped")
     t.add_argument("--random-validation", action="store_true", help="draw the validation rows at random "
                    "(default: the last rows, as the tutorial's validation_split)")
+    t.add_argument("--validation-by-sentence", action="store_true", help="validate on whole English sentences "
+                   "(all their translations), none of which training sees (default: split by rows)")
     t.add_argument("--recipe", choices=sorted(config.RECIPES), default="fast",
                    help="baseline = the tutorial's recipe; fast = bucketing, masked loss, Adam, early stopping "
                    "(default); full = the default model's: fast + reversed source + cosine schedule, all pairs; "
@@ -164,6 +166,7 @@ def train_config(args) -> config.TrainConfig:
     cfg = cfg.replace(**{k: v for k, v in changes.items() if v is not None})
     return cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source,
                        random_validation=args.random_validation or cfg.random_validation,
+                       validation_by_sentence=args.validation_by_sentence or cfg.validation_by_sentence,
                        benchmark_holdout=getattr(args, "benchmark_holdout", False) or cfg.benchmark_holdout)
 
 

@@ -67,6 +67,10 @@ class TrainConfig:
     max_words: int | None = None  # vocabulary cap per language (rarer words become <unk>)
     patience: int = 0  # early stopping on val_loss; 0 = off
     random_validation: bool = False  # validation rows drawn at random, not the file's last rows
+    # Validation rows = whole English sentences with all their translations.  A split by rows
+    # leaves most validation sentences in training with another translation (57 % of the
+    # attention recipe's), so val_loss then also rewards remembering them.
+    validation_by_sentence: bool = False
     holdout: float = 0.0  # share of English sentences (with all their translations) kept out
     benchmark_holdout: bool = False  # also keep out benchmarks/train_recipe.py's held-out sentences
     normalize_spaces: bool = True  # U+202F / U+00A0 / U+2009 → plain space before ! ? : ;

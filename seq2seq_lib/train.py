@@ -139,7 +139,21 @@ def previous_runs(init) -> list:
 def split_rows(pairs, cfg: config.TrainConfig):
     """(training rows, validation rows) of `pairs` as `fit` splits them: the validation rows are
     the last `cfg.validation_split` of the pairs, after shuffling them when
-    `cfg.random_validation`.  The model's weights learn from the training rows only."""
+    `cfg.random_validation`; with `cfg.validation_by_sentence`, English sentences drawn at random
+    with all their translations, until they make that share of the pairs.  The model's weights
+    learn from the training rows only."""
+    if cfg.validation_by_sentence:
+        sentences = sorted({en for en, _ in pairs})
+        per_sentence = {}
+        for en, _ in pairs:
+            per_sentence[en] = per_sentence.get(en, 0) + 1
+        wanted, held = int(len(pairs) * cfg.validation_split), set()
+        for i in np.random.default_rng(cfg.seed).permutation(len(sentences)):
+            if wanted <= 0:
+                break
+            held.add(sentences[i])
+            wanted -= per_sentence[sentences[i]]
+        return [p for p in pairs if p[0] not in held], [p for p in pairs if p[0] in held]
     if cfg.random_validation:
         # The file is sorted by length: its last rows are its longest sentences.  Shuffle so the
         # validation rows are a fair sample and training sees long sentences too.

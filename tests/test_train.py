@@ -80,3 +80,17 @@ def test_init_continues_from_a_checkpoint_and_refuses_one_that_does_not_fit(corp
         train.fit(corpus_pairs[200:400], cfg, verbose=0, init=first)
     with pytest.raises(CheckpointError, match="another shape"):
         train.fit(pairs, cfg.replace(latent_dim=8), verbose=0, init=first)
+
+
+def test_validation_by_sentence_keeps_every_translation_of_a_sentence_on_one_side(corpus_pairs):
+    pairs = corpus_pairs[:400]
+    assert len({en for en, _ in pairs}) < len(pairs)  # some sentences have several translations
+    cfg = config.fast().replace(validation_split=0.2, random_validation=True)
+    rows, val = train.split_rows(pairs, cfg)
+    by_rows = {en for en, _ in val} & {en for en, _ in rows}  # the default split by rows shares them
+    rows_s, val_s = train.split_rows(pairs, cfg.replace(validation_by_sentence=True))
+    assert not {en for en, _ in val_s} & {en for en, _ in rows_s}
+    assert sorted(rows_s + val_s) == sorted(pairs)
+    assert 80 <= len(val_s) < 80 + max(sum(en == e for en, _ in pairs) for e, _ in pairs)
+    assert by_rows, "the corpus's first 400 pairs no longer show what a split by rows shares"
+    assert train.split_rows(pairs, cfg.replace(validation_by_sentence=True)) == (rows_s, val_s)  # seeded
