@@ -144,6 +144,12 @@ def shipped_path(name: str) -> Path:
     return CHECKPOINT_DIR / f"{name}.keras"
 
 
+def shipped_files(names) -> dict:
+    """{name: path} of the shipped checkpoints among `names` whose file exists, in that order."""
+    found = {n: shipped_path(n) for n in names}
+    return {n: p for n, p in found.items() if p.is_file()}
+
+
 def resolve(name_or_path) -> Path:
     """A checkpoint file from a path, or from the bare name of a shipped checkpoint: a name
     without folder or suffix (e.g. "char_lstm_full") that is not a file here."""

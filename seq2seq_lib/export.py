@@ -146,8 +146,7 @@ def export_web(s2s, out_dir, name: str, checkpoint=None):
 
 def shipped_checkpoints() -> dict:
     """{name: path} of the shipped checkpoints that exist, in `SHIPPED` order."""
-    found = {n: checkpoints.shipped_path(n) for n in SHIPPED}
-    return {n: p for n, p in found.items() if p.is_file()}
+    return checkpoints.shipped_files(SHIPPED)
 
 
 def export_checkpoint(path, out_dir=DEFAULT_OUT, name=None):

@@ -92,14 +92,7 @@ def available_models(models=DEFAULT_MODELS) -> dict:
     """{id: checkpoint path or Seq2Seq}: shipped ids whose file exists, or the given dict."""
     if isinstance(models, dict):
         return dict(models)
-    if isinstance(models, str):
-        models = (models,)
-    found = {}
-    for m in models:
-        path = checkpoints.shipped_path(m)
-        if path.is_file():
-            found[m] = path
-    return found
+    return checkpoints.shipped_files((models,) if isinstance(models, str) else models)
 
 
 

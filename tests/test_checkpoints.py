@@ -54,6 +54,13 @@ def test_paths_are_not_taken_for_names(tmp_path, monkeypatch):
     assert checkpoints.resolve("char_lstm.keras") == Path("char_lstm.keras")
 
 
+def test_shipped_files_lists_the_present_ones_in_the_order_asked(monkeypatch, tmp_path):
+    (tmp_path / "b.keras").write_bytes(b"")
+    (tmp_path / "a.keras").write_bytes(b"")
+    monkeypatch.setattr(checkpoints, "CHECKPOINT_DIR", tmp_path)
+    assert checkpoints.shipped_files(["b", "missing", "a"]) == {"b": tmp_path / "b.keras", "a": tmp_path / "a.keras"}
+
+
 def test_unknown_name_lists_the_shipped_models():
     with pytest.raises(checkpoints.CheckpointError, match=r"neither a checkpoint file nor a shipped model \(.*char_lstm_full"):
         checkpoints.load("char_lstn")
