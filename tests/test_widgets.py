@@ -65,12 +65,6 @@ def test_widget_ships_the_script_and_the_style(ex):
     assert state["_css"].startswith("/* The decoding explorer") and "Seq2SeqExplorer" in state["_esm"]
 
 
-def test_strings_have_the_same_keys_in_both_languages():
-    assert set(widgets.STRINGS["en"]) == set(widgets.STRINGS["ko"])
-    for key, en in widgets.STRINGS["en"].items():
-        assert set(re.findall(r"\{(\w+)\}", en)) == set(re.findall(r"\{(\w+)\}", widgets.STRINGS["ko"][key])), key
-
-
 # ---------------------------------------------------------------------------------------------
 # Typing, pressing, stepping
 # ---------------------------------------------------------------------------------------------
@@ -284,19 +278,6 @@ def test_checkpoint_paths_are_loaded(tiny_lstm, tmp_path, monkeypatch):
 # ---------------------------------------------------------------------------------------------
 
 
-def test_language_follows_the_notebook_folder(tmp_path, monkeypatch):
-    monkeypatch.delenv(widgets.LANG_ENV, raising=False)
-    for lang in ("ko", "en"):
-        d = tmp_path / "book" / lang
-        d.mkdir(parents=True)
-        assert widgets.detect_lang(d) == lang
-        monkeypatch.chdir(d)
-        assert widgets.detect_lang() == lang
-    assert widgets.detect_lang(tmp_path) == "en"
-    monkeypatch.setenv(widgets.LANG_ENV, "ko")
-    assert widgets.detect_lang(tmp_path) == "ko"
-
-
 def test_lang_none_uses_the_working_directory(tiny_lstm, tmp_path, monkeypatch):
     monkeypatch.delenv(widgets.LANG_ENV, raising=False)
     d = tmp_path / "book" / "ko"
@@ -367,11 +348,3 @@ def test_static_config_has_every_single_change_of_the_greedy_trace(tiny_lstm):
         for seed in widgets.STATIC_SEEDS:
             got = widgets.unpack(packed["sm"][f"{temp:g}:{seed}"], info["level"], info["end"])
             assert got == widgets.rounded(plain(tr.trace("Go.", temperature=temp, seed=seed)))
-
-
-def test_percent_rounds_half_up():
-    assert widgets.percent(0.12345) == "12.3%"
-    assert widgets.percent(0.12355) == "12.4%"
-    assert widgets.percent(1.0) == "100.0%"
-    assert widgets.percent(0.0004) == "<0.1%"
-    assert widgets.percent(0.0005) == "0.1%"
