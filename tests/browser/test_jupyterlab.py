@@ -188,7 +188,9 @@ def run_explorer_in_lab(g, lab):
     )
     nodes = page.locator("[data-testid=explorer-beam-node]")
     assert nodes.count() > 0 and page.locator("[data-testid=explorer-beam-node][data-kept=false]").count() > 0
-    node = page.locator("[data-testid=explorer-beam-node][data-kept=true]:not(.s2s-finished):not([data-step='0'])").last
+    # the deepest kept node that has not ended (the first step always has one: only one of its
+    # kept candidates can be the end token; the tiny model may end every later one)
+    node = page.locator("[data-testid=explorer-beam-node][data-kept=true]:not(.s2s-finished)").last
     prefix = node.get_attribute("data-prefix")
     node.click()
     page.wait_for_function(
