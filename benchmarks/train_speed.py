@@ -38,7 +38,7 @@ import time
 import keras
 import numpy as np
 
-from seq2seq_lib import attention, config, data, train
+from seq2seq_lib import attention, batching, config, data, train
 from seq2seq_lib.batching import TokenBatches
 
 
@@ -116,8 +116,7 @@ def main():
                           "flops_per_epoch": flops}))
         return
     timer = EpochTimes()
-    history = model.fit(batches, validation_data=val, epochs=args.epochs, verbose=0, callbacks=[timer],
-                        steps_per_epoch=len(batches), validation_steps=len(val) if val else None, shuffle=False).history
+    history = model.fit(**batching.fit_args(batches, val), epochs=args.epochs, verbose=0, callbacks=[timer]).history
     best = min(timer.times[1:] or timer.times)
     best_cpu = min(timer.cpu_times[1:] or timer.cpu_times)
     result = {

@@ -17,8 +17,9 @@ whole data set and builds one-hot arrays in Python.  `TokenBatches` instead
 The targets are vocabulary indices (the softmax's classes); padded positions get weight 0.
 
 `endless=True` makes the batches one stream without end, batch `i` being batch `i % len` of
-epoch `i // len` (each epoch's order drawn from the seed and the epoch's number); `fit` then
-takes `steps_per_epoch=len(batches)` and keeps one input iterator for the whole run.  With a
+epoch `i // len` (each epoch's order drawn from the seed and the epoch's number); `fit_args`
+gives `model.fit` the `steps_per_epoch=len(batches)` it then needs, and Keras keeps one input
+iterator for the whole run.  With a
 finite PyDataset, Keras replaces its TensorFlow iterator at every epoch's end, and on this
 machine some epochs then waited 20–50 s before their first batch (see train.fit).
 """
@@ -31,6 +32,16 @@ import keras
 import numpy as np
 
 from .attention import PAD_ID, pad_ids, token_ids
+
+
+def fit_args(train, val=None, steps_per_epoch=None) -> dict:
+    """`model.fit` arguments for endless `TokenBatches`: an epoch is `len(train)` steps (or
+    `steps_per_epoch`), validation `len(val)`, and the order is the stream's own.  Without
+    `steps_per_epoch` Keras would never end the first epoch of an endless stream."""
+    if not train.endless or (val is not None and not val.endless):
+        raise ValueError("fit_args is for endless TokenBatches (endless=True)")
+    return dict(x=train, validation_data=val, steps_per_epoch=steps_per_epoch or len(train),
+                validation_steps=len(val) if val is not None else None, shuffle=False)
 
 
 def round_up(n, multiple):

@@ -8,6 +8,7 @@ TensorFlow traces few shapes); with `cfg.mask_loss`, padded positions weigh noth
 
 from __future__ import annotations
 
+import collections
 import math
 import signal
 import threading
@@ -18,7 +19,7 @@ import numpy as np
 
 from . import attention, config, data, hangul, models
 from .batches import Batches, encode_pairs  # noqa: F401  (train.Batches, train.encode_pairs)
-from .batching import TokenBatches
+from .batching import TokenBatches, fit_args as endless_fit_args
 from .checkpoints import Seq2Seq
 
 
@@ -143,10 +144,8 @@ def split_rows(pairs, cfg: config.TrainConfig):
     with all their translations, until they make that share of the pairs.  The model's weights
     learn from the training rows only."""
     if cfg.validation_by_sentence:
-        sentences = sorted({en for en, _ in pairs})
-        per_sentence = {}
-        for en, _ in pairs:
-            per_sentence[en] = per_sentence.get(en, 0) + 1
+        per_sentence = collections.Counter(en for en, _ in pairs)
+        sentences = sorted(per_sentence)
         wanted, held = int(len(pairs) * cfg.validation_split), set()
         for i in np.random.default_rng(cfg.seed).permutation(len(sentences)):
             if wanted <= 0:
@@ -247,8 +246,7 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
         # for the whole run instead of replacing it (and waiting on it) at every epoch's start.
         train = TokenBatches(src[:n_train], tgt[:n_train], cfg.batch_size, seed=cfg.seed, endless=True)
         val = TokenBatches(src[n_train:], tgt[n_train:], cfg.batch_size, shuffle=False, endless=True) if n_val else None
-        steps_per_epoch = steps_per_epoch or len(train)
-        fit_args = dict(x=train, validation_data=val, validation_steps=len(val) if val else None, shuffle=False)
+        fit_args = endless_fit_args(train, val, steps_per_epoch)
     elif not cfg.bucket and not cfg.mask_loss and level == "char" and decoder == "teacher":
         # The tutorial's own call: full-length arrays, Keras's validation_split and shuffling.
         d = data.prepare_char_data(pairs, input_vocab, target_vocab, cfg.reverse_source)
@@ -260,8 +258,9 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
         train = Batches(src[:n_train], tgt[:n_train], batch_size=cfg.batch_size, bucket=bucket, seed=cfg.seed, **common)
         val = Batches(src[n_train:], tgt[n_train:], batch_size=cfg.batch_size, bucket=bucket, **common) if n_val else None
         fit_args = dict(x=train, validation_data=val)
+    fit_args.setdefault("steps_per_epoch", steps_per_epoch)  # the endless batches set their own
     try:
-        model.fit(**fit_args, epochs=cfg.epochs, callbacks=cbs, verbose=verbose, steps_per_epoch=steps_per_epoch)
+        model.fit(**fit_args, epochs=cfg.epochs, callbacks=cbs, verbose=verbose)
         interrupted = best.stopped
     except KeyboardInterrupt:  # a second signal, or one outside the main thread's handler
         best.on_train_end()

@@ -9,7 +9,7 @@ import keras
 import numpy as np
 import pytest
 
-from seq2seq_lib import attention, checkpoints, cli, config, data, decoding, metrics, train
+from seq2seq_lib import attention, batching, checkpoints, cli, config, data, decoding, metrics, train
 from seq2seq_lib.batching import TokenBatches
 
 N_IN, N_OUT = 11, 13
@@ -246,3 +246,13 @@ def test_numpy_core_matches_the_keras_decoder(tiny_attention):
     k = attention.GreedyDecoder(s2s).decode(["Be nice."], force=forced)[0]
     n = search.decode(cells.AttentionCore(s2s), ["Be nice."], force=forced)[0]
     assert n.output == k.output
+
+
+def test_fit_args_end_every_epoch_of_an_endless_stream():
+    src, tgt = [[1], [2, 3], [4, 5, 6]] * 10, [[0, 4, 1], [0, 4, 5, 1], [0, 6, 1]] * 10
+    train, val = TokenBatches(src, tgt, 4, endless=True), TokenBatches(src[:8], tgt[:8], 4, shuffle=False, endless=True)
+    args = batching.fit_args(train, val)
+    assert (args["steps_per_epoch"], args["validation_steps"], args["shuffle"]) == (len(train), len(val), False)
+    assert batching.fit_args(train, None, steps_per_epoch=3)["steps_per_epoch"] == 3
+    with pytest.raises(ValueError, match="endless"):
+        batching.fit_args(TokenBatches(src, tgt, 4), None)  # a finite one would end on its own
