@@ -82,6 +82,8 @@ def _parser():
                    "units of its attentional hidden state, the others the recurrent layers' inputs)")
     t.add_argument("--rnn-dropout", type=float, help="attention model: dropout on its LSTMs' inputs (default: the "
                    "recipe's, 0)")
+    t.add_argument("--label-smoothing", type=float, help="share of each target's probability spread over the whole "
+                   "alphabet in the loss (default: the recipe's, 0)")
     t.add_argument("--init-from", metavar="CHECKPOINT", help="continue training this checkpoint (same data and "
                    "recipe; the optimizer starts afresh, the schedule runs over --epochs)")
     t.add_argument("--output", "-o", default="model.keras", help="where to save the checkpoint (default model.keras)")
@@ -162,7 +164,7 @@ def train_config(args) -> config.TrainConfig:
                "embedding_dim": args.embedding_dim, "max_words": args.max_words, "num_samples": args.num_samples,
                "validation_split": args.validation_split, "patience": args.patience, "holdout": args.holdout,
                "learning_rate": args.learning_rate, "target_units": args.target_units, "dropout": args.dropout,
-               "rnn_dropout": args.rnn_dropout}
+               "rnn_dropout": args.rnn_dropout, "label_smoothing": args.label_smoothing}
     cfg = cfg.replace(**{k: v for k, v in changes.items() if v is not None})
     return cfg.replace(reverse_source=args.reverse_source or cfg.reverse_source,
                        random_validation=args.random_validation or cfg.random_validation,

@@ -62,6 +62,9 @@ class TrainConfig:
     reverse_source: bool = False  # feed the English characters backwards (Sutskever et al.)
     dropout: float = 0.0  # dropout on the LSTM/GRU inputs (attention model: on its attentional hidden state)
     rnn_dropout: float = 0.0  # attention model only: dropout on its two LSTMs' inputs (character vectors)
+    # Label smoothing (Szegedy et al. 2016): the training target keeps 1 - s of its probability and
+    # spreads s evenly over the whole output alphabet.  val_loss is then smoothed too.
+    label_smoothing: float = 0.0
     # --- word level (chapter 5) and the attention model's characters (0 there = one-hot) ------
     embedding_dim: int = 128  # size of each word vector
     max_words: int | None = None  # vocabulary cap per language (rarer words become <unk>)

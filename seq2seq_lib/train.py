@@ -115,6 +115,24 @@ def optimizer(cfg, total_steps=None):
     return keras.optimizers.get({"class_name": cfg.optimizer, "config": {"learning_rate": lr}})
 
 
+def loss_for(cfg, sparse: bool, n_out: int):
+    """The training loss: cross-entropy against the true next token, given as an index (`sparse`)
+    or one-hot; with `cfg.label_smoothing`, Keras's smoothed categorical cross-entropy, the
+    index turned one-hot first (Keras's sparse loss has no smoothing)."""
+    if not cfg.label_smoothing:
+        return "sparse_categorical_crossentropy" if sparse else "categorical_crossentropy"
+    if not 0 < cfg.label_smoothing < 1:
+        raise ValueError(f"label_smoothing must lie between 0 and 1, not {cfg.label_smoothing}")
+    smoothed = keras.losses.CategoricalCrossentropy(label_smoothing=cfg.label_smoothing, reduction=None)
+    if not sparse:
+        return smoothed
+
+    def smoothed_sparse(y_true, y_pred):
+        return smoothed(keras.ops.one_hot(keras.ops.cast(y_true, "int32"), n_out), y_pred)
+
+    return smoothed_sparse
+
+
 def start_from(model, init, input_vocab, target_vocab, level, cfg):
     """Copy the weights of checkpoint `init` into `model`, or say why they do not fit."""
     from .checkpoints import CheckpointError
@@ -201,7 +219,7 @@ def fit(pairs, cfg: config.TrainConfig, level="char", decoder="teacher", callbac
         start_from(model, init, input_vocab, target_vocab, level, cfg)
         earlier_runs = previous_runs(init)
     sparse = level == "word" or cfg.architecture == "attention"
-    loss = "sparse_categorical_crossentropy" if sparse else "categorical_crossentropy"
+    loss = loss_for(cfg, sparse, len(target_vocab))
     batches_per_epoch = steps_per_epoch or math.ceil(n_train / cfg.batch_size)
     model.compile(optimizer=optimizer(cfg, batches_per_epoch * cfg.epochs), loss=loss)
 

@@ -94,3 +94,23 @@ def test_validation_by_sentence_keeps_every_translation_of_a_sentence_on_one_sid
     assert 80 <= len(val_s) < 80 + max(sum(en == e for en, _ in pairs) for e, _ in pairs)
     assert by_rows, "the corpus's first 400 pairs no longer show what a split by rows shares"
     assert train.split_rows(pairs, cfg.replace(validation_by_sentence=True)) == (rows_s, val_s)  # seeded
+
+
+def test_label_smoothing_loss_matches_keras_on_one_hot_targets():
+    import keras
+    import pytest
+
+    rng = np.random.default_rng(0)
+    y_pred = rng.random((2, 3, 5)).astype("float32")
+    y_pred /= y_pred.sum(-1, keepdims=True)
+    y_true = np.array([[1, 4, 0], [2, 2, 3]])
+    cfg = config.TrainConfig(label_smoothing=0.2)
+    sparse = train.loss_for(cfg, sparse=True, n_out=5)
+    smoothed = keras.losses.CategoricalCrossentropy(label_smoothing=0.2, reduction=None)
+    expected = np.asarray(smoothed(np.eye(5)[y_true], y_pred))
+    assert np.allclose(np.asarray(sparse(y_true, y_pred)), expected, atol=1e-6)
+    plain = keras.losses.SparseCategoricalCrossentropy(reduction=None)(y_true, y_pred)
+    assert (expected > np.asarray(plain)).any()  # smoothing changes the loss: it is not the plain one
+    assert train.loss_for(config.TrainConfig(), sparse=True, n_out=5) == "sparse_categorical_crossentropy"
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        train.loss_for(config.TrainConfig(label_smoothing=1.5), sparse=True, n_out=5)
