@@ -131,15 +131,19 @@ def measure(name, pairs, beams, alphas, repeats=1):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=None, help="fra-eng file (default: $SEQ2SEQ_DATA or the bundled corpus)")
-    ap.add_argument("--models", nargs="+", default=list(MODELS), help="shipped checkpoint names")
+    ap.add_argument("--models", nargs="+", default=list(MODELS), help="checkpoint names or .keras paths")
     ap.add_argument("--beams", nargs="+", type=int, default=list(BEAMS))
     ap.add_argument("--alphas", nargs="+", type=float, default=list(ALPHAS))
     ap.add_argument("--num-samples", type=int, default=config.BENCHMARK_NUM_SAMPLES,
                     help="the benchmark split is taken of the data's first N pairs")
     ap.add_argument("--sentences", type=int, default=None, help="only the first N distinct held-out sentences")
     ap.add_argument("--repeats", type=int, default=3, help="time each search this many times, keep the fastest")
-    ap.add_argument("--output", default=str(RESULTS), help="where to write the JSON ('-' = nowhere)")
+    ap.add_argument("--output", help="where to write the JSON ('-' = nowhere; default benchmarks/results/, for shipped checkpoints only)")
     args = ap.parse_args()
+    try:
+        output = checkpoints.results_path(args.output, RESULTS, args.models)
+    except ValueError as e:
+        ap.error(str(e))
     path = data.resolve_data_path(args.data)
     pairs = data.benchmark_split(data.load_pairs(path, args.num_samples), args.num_samples)[1]
     if args.sentences:
@@ -157,8 +161,8 @@ def main():
     for name in args.models:
         result["models"][name] = measure(name, pairs, args.beams, args.alphas, args.repeats)
     result["total_s"] = round(time.perf_counter() - t, 1)
-    if args.output != "-":
-        Path(args.output).write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    if output:
+        output.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
     print(json.dumps(result, ensure_ascii=False))
 
 

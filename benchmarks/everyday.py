@@ -31,8 +31,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", required=True, help="fra-eng fra.txt, to leave out the sentences it contains")
     ap.add_argument("models", nargs="*", default=DEFAULT_MODELS, help="shipped checkpoint names or paths")
-    ap.add_argument("--output", default=str(RESULTS))
+    ap.add_argument("--output", help="where to write the JSON ('-' = nowhere; default benchmarks/results/, for shipped checkpoints only)")
     args = ap.parse_args()
+    try:
+        output = checkpoints.results_path(args.output, RESULTS, args.models)
+    except ValueError as e:
+        ap.error(str(e))
     in_fra = {key(en) for en, _ in data.read_pairs(data.resolve_data_path(args.data), None)}
     bundled = data.read_pairs(data.resolve_data_path("bundled"), None)
     absent = [(en, fr) for en, fr in bundled if key(en) not in in_fra]
@@ -43,7 +47,8 @@ def main():
     result = {"benchmark": "everyday", "bundled_pairs": len(bundled),
               "bundled_sentences": len({en for en, _ in bundled}),
               "absent_pairs": len(absent), "absent_sentences": len({en for en, _ in absent}), "models": scores}
-    Path(args.output).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    if output:
+        output.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result))
 
 

@@ -27,8 +27,12 @@ def main():
     ap.add_argument("--data", required=True)
     ap.add_argument("--checkpoint", default=str(checkpoints.DEFAULT_CHECKPOINT))
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--output", default=str(RESULTS))
+    ap.add_argument("--output", help="where to write the JSON ('-' = nowhere; default benchmarks/results/, for shipped checkpoints only)")
     args = ap.parse_args()
+    try:
+        output = checkpoints.results_path(args.output, RESULTS, [args.checkpoint])
+    except ValueError as e:
+        ap.error(str(e))
     s2s = checkpoints.load(args.checkpoint)
     pairs = data.read_pairs(data.resolve_data_path(args.data), config.BENCHMARK_NUM_SAMPLES)
     train, held = data.benchmark_split(pairs)
@@ -42,7 +46,8 @@ def main():
               for name, part in (("heldout", held), ("seen", seen))}
     result = {"benchmark": "seen_vs_heldout", "checkpoint": Path(args.checkpoint).name, "data": Path(args.data).name,
               "seed": args.seed, **scores}
-    Path(args.output).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    if output:
+        output.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result))
 
 

@@ -42,8 +42,12 @@ def main():
     ap.add_argument("--models", nargs="+", default=list(MODELS), help="checkpoint names or .keras paths")
     ap.add_argument("--sentences", type=int, default=200, help="distinct English sentences per model")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--output", default=str(RESULTS), help="where to write the JSON ('-' = nowhere)")
+    ap.add_argument("--output", help="where to write the JSON ('-' = nowhere; default benchmarks/results/, for shipped checkpoints only)")
     args = ap.parse_args()
+    try:
+        output = checkpoints.results_path(args.output, RESULTS, args.models)
+    except ValueError as e:
+        ap.error(str(e))
     path = data.resolve_data_path(args.data)
 
     result = {"data": path.name, "sentences": args.sentences, "seed": args.seed, "models": {}}
@@ -63,8 +67,8 @@ def main():
               f"({scores['pairs']} pairs): exact match {scores['exact_match']}, chrF {scores['chrf']} "
               f"({time.perf_counter() - t0:.1f} s)", flush=True)
     line = json.dumps(result)
-    if args.output != "-":
-        Path(args.output).write_text(json.dumps(result, indent=1) + "\n")
+    if output:
+        output.write_text(json.dumps(result, indent=1) + "\n")
     print(line)
 
 

@@ -163,6 +163,20 @@ def resolve(name_or_path) -> Path:
     return shipped
 
 
+def results_path(output, default: Path, models) -> Path | None:
+    """Where a benchmark writes its JSON: `output` when given ('-' = nowhere: None), else `default`
+    (benchmarks/results/, whose figures the book and README quote), but only when every checkpoint
+    in `models` (names or paths) is a shipped one, so that measuring a candidate cannot overwrite
+    the shipped models' figures."""
+    if output is not None:
+        return None if output == "-" else Path(output)
+    others = [str(m) for m in models if resolve(m).resolve().parent != CHECKPOINT_DIR]
+    if others:
+        raise ValueError(f"{', '.join(others)}: not a shipped checkpoint; {default.name} holds the shipped models' "
+                         f"figures, so give --output for these")
+    return default
+
+
 def read_meta(path) -> dict:
     """The `seq2seq.json` member of a checkpoint, with clear errors for damaged files."""
     path = resolve(path)

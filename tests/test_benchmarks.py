@@ -81,6 +81,12 @@ def test_train_reproduction_runs(tmp_path):
     assert result["training_rows"] == len(rows) == 240 and result["heldout"] is None
     sample = result["training_sample"]
     assert sample["sentences"] == 5 and sample["refused"] == 0 and 0 <= sample["exact_match"] <= 1
+    # Without --output a candidate's figures would replace the shipped models' in benchmarks/results/.
+    before = (ROOT / "benchmarks" / "results" / "train_reproduction.json").read_bytes()
+    r = subprocess.run([sys.executable, "benchmarks/train_reproduction.py", "--data", "bundled", "--models", str(model)],
+                       capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert r.returncode == 2 and "not a shipped checkpoint" in r.stderr and "Traceback" not in r.stderr
+    assert (ROOT / "benchmarks" / "results" / "train_reproduction.json").read_bytes() == before
 
 
 def test_split_rows_is_fits_validation_split():

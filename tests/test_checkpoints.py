@@ -154,3 +154,13 @@ def test_model_cards_name_no_folder_of_the_training_machine(path):
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith(("| command |", "| continues run")):
             assert " /" not in line and "=/" not in line, line
+
+
+def test_benchmark_results_default_only_for_shipped_checkpoints(tiny_lstm, tmp_path):
+    default = tmp_path / "results" / "x.json"
+    assert checkpoints.results_path(None, default, ["char_lstm", checkpoints.DEFAULT_CHECKPOINT]) == default
+    candidate = checkpoints.save(tiny_lstm, tmp_path / "candidate.keras")
+    with pytest.raises(ValueError, match="candidate.keras: not a shipped checkpoint.*--output"):
+        checkpoints.results_path(None, default, ["char_lstm", str(candidate)])
+    assert checkpoints.results_path(str(tmp_path / "c.json"), default, [candidate]) == tmp_path / "c.json"
+    assert checkpoints.results_path("-", default, [candidate]) is None
