@@ -41,6 +41,8 @@ WEB_DIR = Path(__file__).resolve().parent / "resources" / "web"
 # The classic scripts of the front end, in loading order (book/_static links to each).
 FRONT_END_SCRIPTS = ("decoder_cells.js", "decoder.js", "beam.js", "explorer_steps.js", "explorer_static.js",
                      "explorer_attention.js", "explorer_beam.js", "explorer_page.js", "explorer.js")
+# Its style sheets (book/_static links to each; anywidget gets them joined in this order).
+FRONT_END_STYLES = ("explorer.css", "explorer_views.css")
 DEFAULT_MODELS = shipped.EXPLORER_MODELS
 DEFAULT_EXAMPLES = ("Be nice.", "I'm cold.", "Help me!")
 
@@ -113,7 +115,7 @@ class Explorer(anywidget.AnyWidget):
     """
 
     _esm = esm_source()
-    _css = web_file("explorer.css")
+    _css = "\n".join(web_file(name) for name in FRONT_END_STYLES)
     lang = t.Unicode("en").tag(sync=True)
     strings = t.Dict().tag(sync=True)
     models = t.List().tag(sync=True)  # [model_info(...)]

@@ -36,7 +36,7 @@ def ex_word(tiny_word):
 # ---------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["explorer.css", *widgets.FRONT_END_SCRIPTS])
+@pytest.mark.parametrize("name", [*widgets.FRONT_END_STYLES, *widgets.FRONT_END_SCRIPTS])
 def test_packaged_front_end_is_the_books(name):
     """One front-end: book/_static/<name> is a link to the package's file (which anywidget
     loads), so the book and JupyterLab cannot run different copies."""
@@ -60,9 +60,10 @@ def test_explorer_js_is_a_classic_script():
 def test_widget_ships_the_script_and_the_style(ex):
     """anywidget syncs `_esm` and `_css` only when they are class attributes."""
     assert {"_esm", "_css"} <= set(ex.keys)
-    assert ex._esm == widgets.esm_source() and ex._css == widgets.web_file("explorer.css")
+    assert ex._esm == widgets.esm_source() and ex._css == "\n".join(map(widgets.web_file, widgets.FRONT_END_STYLES))
     state = ex.get_state()
     assert state["_css"].startswith("/* The decoding explorer") and "Seq2SeqExplorer" in state["_esm"]
+    assert ".s2s-attn-cell" in state["_css"] and ".s2s-beam-tree" in state["_css"]  # the views' sheet too
 
 
 # ---------------------------------------------------------------------------------------------

@@ -95,6 +95,7 @@ PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <title>explorer ({lang})</title>
 <link rel="stylesheet" href="../_static/explorer.css">
+<link rel="stylesheet" href="../_static/explorer_views.css">
 <script src="../_static/beam.js"></script>
 <script src="../_static/decoder.js"></script>
 <script src="../_static/decoder_cells.js"></script>
@@ -121,7 +122,7 @@ def build_site(out: Path, explorers: dict, live: dict | None = None) -> Path:
     out = Path(out)
     static = out / "_static"
     static.mkdir(parents=True, exist_ok=True)
-    for name in ("explorer.css", *widgets.FRONT_END_SCRIPTS):
+    for name in (*widgets.FRONT_END_STYLES, *widgets.FRONT_END_SCRIPTS):
         if (STATIC / name).is_file():
             shutil.copy(STATIC / name, static / name)
     if live:
