@@ -44,6 +44,20 @@ def test_packaged_front_end_is_the_books(name):
     assert book.is_symlink() and book.resolve() == (widgets.WEB_DIR / name).resolve()
 
 
+def test_style_sheets_do_not_depend_on_their_order():
+    """Jupyter Book links book/_static's sheets in file-system order, so a rule of
+    explorer_views.css either styles classes that explorer.css never names or wins by !important."""
+    base_classes = set(re.findall(r"\.(s2s-[\w-]+)", re.sub(r"\{[^}]*\}", "", widgets.web_file("explorer.css"))))
+    views = widgets.web_file("explorer_views.css")
+    rules = re.findall(r"([^{}]+)\{([^}]*)\}", re.sub(r"/\*.*?\*/", "", views, flags=re.S))
+    assert len(rules) > 20
+    for selectors, body in rules:
+        for selector in selectors.split(","):
+            own = set(re.findall(r"\.(s2s-[\w-]+)", selector)) - base_classes  # the views' own elements
+            important = all("!important" in d for d in body.split(";") if d.strip())
+            assert own or important, selector.strip()
+
+
 def test_explorer_js_is_a_classic_script():
     """No import/export statements (a module would be refused from file:// pages); the ESM
     for anywidget is the same text plus one default export."""
