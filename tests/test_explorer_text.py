@@ -1,15 +1,7 @@
-"""The explorer's words (`explorer_text.py`): the two languages' strings, the page's language,
-the way a probability is written."""
-
-import re
+"""What the explorer says (`explorer_text.py`): the page's language, input problems, the way a
+probability is written, the view at a step (the strings themselves: test_explorer_strings.py)."""
 
 from seq2seq_lib import explorer_text
-
-
-def test_strings_have_the_same_keys_in_both_languages():
-    assert set(explorer_text.STRINGS["en"]) == set(explorer_text.STRINGS["ko"])
-    for key, en in explorer_text.STRINGS["en"].items():
-        assert set(re.findall(r"\{(\w+)\}", en)) == set(re.findall(r"\{(\w+)\}", explorer_text.STRINGS["ko"][key])), key
 
 
 def test_language_follows_the_notebook_folder(tmp_path, monkeypatch):
