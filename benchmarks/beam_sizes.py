@@ -138,7 +138,7 @@ def main():
                     help="the benchmark split is taken of the data's first N pairs")
     ap.add_argument("--sentences", type=int, default=None, help="only the first N distinct held-out sentences")
     ap.add_argument("--repeats", type=int, default=3, help="time each search this many times, keep the fastest")
-    ap.add_argument("--output", help="where to write the JSON ('-' = nowhere; default benchmarks/results/, for shipped checkpoints only)")
+    ap.add_argument("--output", help=checkpoints.RESULTS_HELP)
     args = ap.parse_args()
     try:
         output = checkpoints.results_path(args.output, RESULTS, args.models)

@@ -31,7 +31,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", required=True, help="fra-eng fra.txt, to leave out the sentences it contains")
     ap.add_argument("models", nargs="*", default=DEFAULT_MODELS, help="shipped checkpoint names or paths")
-    ap.add_argument("--output", help="where to write the JSON ('-' = nowhere; default benchmarks/results/, for shipped checkpoints only)")
+    ap.add_argument("--output", help=checkpoints.RESULTS_HELP)
     args = ap.parse_args()
     try:
         output = checkpoints.results_path(args.output, RESULTS, args.models)

@@ -27,7 +27,7 @@ def main():
     ap.add_argument("--data", required=True)
     ap.add_argument("--checkpoint", default=str(checkpoints.DEFAULT_CHECKPOINT))
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--output", help="where to write the JSON ('-' = nowhere; default benchmarks/results/, for shipped checkpoints only)")
+    ap.add_argument("--output", help=checkpoints.RESULTS_HELP)
     args = ap.parse_args()
     try:
         output = checkpoints.results_path(args.output, RESULTS, [args.checkpoint])

@@ -42,7 +42,7 @@ def main():
     ap.add_argument("--models", nargs="+", default=list(MODELS), help="checkpoint names or .keras paths")
     ap.add_argument("--sentences", type=int, default=200, help="distinct English sentences per model")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--output", help="where to write the JSON ('-' = nowhere; default benchmarks/results/, for shipped checkpoints only)")
+    ap.add_argument("--output", help=checkpoints.RESULTS_HELP)
     args = ap.parse_args()
     try:
         output = checkpoints.results_path(args.output, RESULTS, args.models)

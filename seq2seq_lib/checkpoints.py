@@ -163,11 +163,14 @@ def resolve(name_or_path) -> Path:
     return shipped
 
 
+RESULTS_HELP = "where to write the JSON ('-' = nowhere; default benchmarks/results/, for shipped checkpoints only)"
+
+
 def results_path(output, default: Path, models) -> Path | None:
     """Where a benchmark writes its JSON: `output` when given ('-' = nowhere: None), else `default`
     (benchmarks/results/, whose figures the book and README quote), but only when every checkpoint
     in `models` (names or paths) is a shipped one, so that measuring a candidate cannot overwrite
-    the shipped models' figures."""
+    the shipped models' figures.  (`RESULTS_HELP` says so in the scripts' --help.)"""
     if output is not None:
         return None if output == "-" else Path(output)
     others = [str(m) for m in models if resolve(m).resolve().parent != CHECKPOINT_DIR]

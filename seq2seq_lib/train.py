@@ -123,9 +123,9 @@ def loss_for(cfg, sparse: bool, n_out: int):
         return "sparse_categorical_crossentropy" if sparse else "categorical_crossentropy"
     if not 0 < cfg.label_smoothing < 1:
         raise ValueError(f"label_smoothing must lie between 0 and 1, not {cfg.label_smoothing}")
-    smoothed = keras.losses.CategoricalCrossentropy(label_smoothing=cfg.label_smoothing, reduction=None)
     if not sparse:
-        return smoothed
+        return keras.losses.CategoricalCrossentropy(label_smoothing=cfg.label_smoothing)
+    smoothed = keras.losses.CategoricalCrossentropy(label_smoothing=cfg.label_smoothing, reduction=None)
 
     def smoothed_sparse(y_true, y_pred):
         return smoothed(keras.ops.one_hot(keras.ops.cast(y_true, "int32"), n_out), y_pred)

@@ -111,6 +111,8 @@ def test_label_smoothing_loss_matches_keras_on_one_hot_targets():
     assert np.allclose(np.asarray(sparse(y_true, y_pred)), expected, atol=1e-6)
     plain = keras.losses.SparseCategoricalCrossentropy(reduction=None)(y_true, y_pred)
     assert (expected > np.asarray(plain)).any()  # smoothing changes the loss: it is not the plain one
+    dense = train.loss_for(cfg, sparse=False, n_out=5)  # one-hot targets (the tutorial's models)
+    assert np.isclose(float(dense(np.eye(5)[y_true], y_pred)), expected.mean(), atol=1e-6)
     assert train.loss_for(config.TrainConfig(), sparse=True, n_out=5) == "sparse_categorical_crossentropy"
     with pytest.raises(ValueError, match="between 0 and 1"):
         train.loss_for(config.TrainConfig(label_smoothing=1.5), sparse=True, n_out=5)
